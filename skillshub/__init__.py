@@ -1,0 +1,1 @@
+"""Skills Hub: employer-friendly search over higher technical education in England."""

@@ -1,0 +1,18 @@
+"""The NinjaAPI instance: version 1 routers, OpenAPI at /api/docs and /api/openapi.json."""
+
+from __future__ import annotations
+
+from ninja import NinjaAPI
+
+from skillshub.api import problems
+from skillshub.api.standards import router as standards_router
+
+api = NinjaAPI(
+    title="Skills Hub API",
+    version="1",
+    description="Apprenticeship standards, plain-language matching, local training and the "
+    "labour market. Errors are RFC 9457 problem details (application/problem+json).",
+    urls_namespace="api",
+)
+problems.install(api)
+api.add_router("/v1/standards", standards_router, tags=["standards"])

@@ -1,0 +1,1 @@
+"""The standards catalogue: storage, browse and standard pages, plain-language search."""

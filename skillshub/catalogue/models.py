@@ -1,0 +1,78 @@
+"""Stored standards with their KSBs and duties, and the search vectors computed at ingest."""
+
+from __future__ import annotations
+
+from django.db import models
+
+
+class Standard(models.Model):
+    reference = models.CharField(max_length=10, unique=True)
+    lars_code = models.PositiveIntegerField(null=True, blank=True)
+    title = models.CharField(max_length=300)
+    level = models.PositiveSmallIntegerField(db_index=True)
+    status = models.CharField(max_length=60)
+    route = models.CharField(max_length=120, db_index=True)
+    pathway = models.CharField(max_length=200, blank=True)
+    typical_duration_months = models.PositiveIntegerField(null=True, blank=True)
+    max_funding_gbp = models.PositiveIntegerField(null=True, blank=True)
+    job_titles = models.JSONField(default=list)
+    keywords = models.JSONField(default=list)
+    overview = models.TextField(blank=True)
+    occupation_summary = models.TextField(blank=True)
+    entry_requirements = models.TextField(blank=True)
+    detail_version = models.CharField(max_length=20, blank=True)
+    detail_updated = models.DateField(null=True, blank=True)
+    ksb_origin = models.CharField(max_length=20, default="none")
+    detail_is_current_version = models.BooleanField(default=False)
+    in_current_list = models.BooleanField(default=False)
+    is_current = models.BooleanField(default=False, db_index=True)
+    integrated_degree = models.CharField(max_length=60, blank=True)
+    regulated = models.BooleanField(default=False)
+    standard_page_url = models.URLField(max_length=500, blank=True)
+    assessment_plan_url = models.URLField(max_length=500, blank=True)
+    sources = models.JSONField(default=list)
+
+    class Meta:
+        ordering = ["reference"]
+        indexes = [models.Index(fields=["is_current", "level", "route"])]
+
+    def __str__(self) -> str:
+        return f"{self.reference} {self.title} (level {self.level})"
+
+
+class Ksb(models.Model):
+    KINDS = [("knowledge", "Knowledge"), ("skill", "Skill"), ("behaviour", "Behaviour")]
+    standard = models.ForeignKey(Standard, on_delete=models.CASCADE, related_name="ksb_set")
+    kind = models.CharField(max_length=10, choices=KINDS)
+    ref = models.CharField(max_length=8)
+    position = models.PositiveIntegerField()
+    text = models.TextField()
+
+    class Meta:
+        ordering = ["standard", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["standard", "ref"], name="unique_ksb_ref_per_standard")
+        ]
+
+
+class Duty(models.Model):
+    standard = models.ForeignKey(Standard, on_delete=models.CASCADE, related_name="duty_set")
+    ref = models.CharField(max_length=8)
+    position = models.PositiveIntegerField()
+    text = models.TextField()
+    ksb_refs = models.JSONField(default=list)
+    core = models.BooleanField(default=True)
+
+    class Meta:
+        ordering = ["standard", "position"]
+        verbose_name_plural = "duties"
+
+
+class SearchVectors(models.Model):
+    """The catalogue's embeddings, computed once at ingest so a query never re-embeds it."""
+
+    model_name = models.CharField(max_length=100)
+    dimensions = models.PositiveIntegerField()
+    catalogue_sha256 = models.CharField(max_length=64)
+    payload = models.BinaryField()
+    created_at = models.DateTimeField(auto_now_add=True)

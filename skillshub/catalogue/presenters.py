@@ -1,0 +1,161 @@
+"""Turn catalogue data into parameters for GOV.UK component macros (tables, summary lists)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+from urllib.parse import urlencode
+
+from django.core.paginator import Page
+from django.http import HttpRequest
+from django.urls import reverse
+from django.utils.html import format_html
+
+from skillshub.catalogue.models import Standard as StandardRow
+from skillshub.domain.standards import Standard
+
+
+def months(value: int | None) -> str:
+    if value is None:
+        return "Not stated"
+    return f"{value} months" if value != 1 else "1 month"
+
+
+def pounds(value: int | None) -> str:
+    return f"£{value:,}" if value is not None else "Not stated"
+
+
+def standards_table(rows: Iterable[StandardRow]) -> dict[str, Any]:
+    return {
+        "caption": "Standards",
+        "captionClasses": "govuk-visually-hidden",
+        "firstCellIsHeader": True,
+        "head": [
+            {"text": "Standard"},
+            {"text": "Level", "format": "numeric"},
+            {"text": "Route"},
+            {"text": "Typical duration"},
+            {"text": "Funding band maximum", "format": "numeric"},
+        ],
+        "rows": [
+            [
+                {
+                    "html": format_html(
+                        '<a class="govuk-link" href="{}">{}</a> '
+                        '<span class="govuk-caption-s">{}</span>',
+                        reverse("catalogue:detail", args=[row.reference]),
+                        row.title,
+                        row.reference,
+                    )
+                },
+                {"text": str(row.level), "format": "numeric"},
+                {"text": row.route},
+                {"text": months(row.typical_duration_months)},
+                {"text": pounds(row.max_funding_gbp), "format": "numeric"},
+            ]
+            for row in rows
+        ],
+    }
+
+
+def pagination(request: HttpRequest, page: Page) -> dict[str, Any] | None:
+    if page.paginator.num_pages <= 1:
+        return None
+
+    def href(number: int) -> str:
+        query = request.GET.copy()
+        query["page"] = str(number)
+        return "?" + urlencode(query, doseq=True)
+
+    params: dict[str, Any] = {
+        "items": [
+            {"number": n, "href": href(n), "current": n == page.number}
+            for n in page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)
+            if isinstance(n, int)
+        ]
+    }
+    if page.has_previous():
+        params["previous"] = {"href": href(page.previous_page_number())}
+    if page.has_next():
+        params["next"] = {"href": href(page.next_page_number())}
+    return params
+
+
+def standard_summary(standard: Standard) -> dict[str, Any]:
+    rows = [
+        ("Reference", standard.reference),
+        ("Level", f"Level {standard.level}"),
+        ("Status", standard.status),
+        ("Route", standard.route or "Not stated"),
+        ("Typical duration", months(standard.typical_duration_months)),
+        ("Maximum government funding", pounds(standard.max_funding_gbp)),
+        ("Typical job titles", ", ".join(standard.job_titles) or "Not stated"),
+    ]
+    if standard.integrated_degree:
+        rows.append(("Integrated degree", standard.integrated_degree))
+    return {
+        "rows": [{"key": {"text": key}, "value": {"text": value}} for key, value in rows],
+    }
+
+
+def duties_table(standard: Standard) -> dict[str, Any] | None:
+    if not standard.duties:
+        return None
+    return {
+        "caption": "Duties",
+        "captionClasses": "govuk-table__caption--m",
+        "firstCellIsHeader": True,
+        "head": [{"text": "Duty"}, {"text": "What it involves"}, {"text": "KSBs used"}],
+        "rows": [
+            [{"text": d.ref}, {"text": d.text}, {"text": ", ".join(d.ksb_refs) or "-"}]
+            for d in standard.duties
+        ],
+    }
+
+
+EVIDENCE_LABELS = {
+    "title": "Title",
+    "job title": "Job title",
+    "keyword": "Keyword",
+    "overview": "Overview",
+    "duty": "Duty",
+    "knowledge": "Knowledge",
+    "skill": "Skill",
+    "behaviour": "Behaviour",
+}
+
+
+def highlighted(text: str, terms: Iterable[str]) -> str:
+    """Escape the text and wrap matched words in <mark>; safe to print unescaped."""
+    from skillshub.domain.search.explain import highlight
+
+    parts = []
+    for segment, is_match in highlight(text, tuple(terms)):
+        if is_match:
+            parts.append(format_html('<mark class="app-highlight">{}</mark>', segment))
+        else:
+            parts.append(format_html("{}", segment))
+    return "".join(parts)
+
+
+def search_results(outcome: Any) -> list[dict[str, Any]]:
+    results = []
+    for match in outcome.matches:
+        results.append(
+            {
+                "reference": match.reference,
+                "title": match.title,
+                "level": match.level,
+                "route": match.route,
+                "href": reverse("catalogue:detail", args=[match.reference]),
+                "why": [
+                    {
+                        "label": EVIDENCE_LABELS.get(e.kind, e.kind.capitalize()),
+                        "ref": e.ref,
+                        "html": highlighted(e.text, e.matched_terms),
+                    }
+                    for e in match.why
+                ],
+            }
+        )
+    return results

@@ -1,0 +1,80 @@
+"""Catalogue pages: browse by route and level, one standard, and plain-language search."""
+
+from __future__ import annotations
+
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from skillshub.catalogue import forms, presenters, queries, store
+from skillshub.domain.standards import level_in_words
+
+PAGE_SIZE = 50
+
+
+def browse(request: HttpRequest) -> HttpResponse:
+    form = forms.BrowseForm(request.GET or None, routes=queries.routes(), levels=queries.levels())
+    filter_ = form.catalogue_filter() if form.is_valid() else queries.CatalogueFilter()
+    page = Paginator(queries.standards(filter_), PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {
+        "form_route": form.select_params("route", "Route"),
+        "form_level": form.select_params("level", "Level"),
+        "page": page,
+        "table": presenters.standards_table(page.object_list),
+        "pagination": presenters.pagination(request, page),
+        "level_words": {level: level_in_words(level) for level in (4, 5)},
+    }
+    return render(request, "catalogue/browse.html", context)
+
+
+def detail(request: HttpRequest, reference: str) -> HttpResponse:
+    standard = store.get_standard(reference)
+    if standard is None:
+        raise Http404(f"No standard {reference}")
+    context = {
+        "standard": standard,
+        "summary": presenters.standard_summary(standard),
+        "ksb_note": queries.ksb_note(standard),
+        "level_words": level_in_words(standard.level),
+        "duties_table": presenters.duties_table(standard),
+        "ksb_groups": [
+            {"id": "knowledge", "heading": "Knowledge", "items": standard.knowledge},
+            {"id": "skills", "heading": "Skills", "items": standard.skills},
+            {"id": "behaviours", "heading": "Behaviours", "items": standard.behaviours},
+        ],
+        "status_warning": f"This standard is not current: {standard.status.lower()}. "
+        "It is shown for reference and is left out of search by default.",
+    }
+    return render(request, "catalogue/detail.html", context)
+
+
+def search(request: HttpRequest) -> HttpResponse:
+    from skillshub.catalogue import matching  # loads the embedding model on first use only
+
+    form = forms.SearchForm(
+        request.GET if "q" in request.GET else None,
+        routes=queries.routes(),
+        levels=queries.levels(),
+    )
+    outcome = None
+    if form.is_valid():
+        try:
+            outcome = matching.search_standards(
+                form.cleaned_data["q"],
+                limit=20,
+                level=form.cleaned_data.get("level"),
+                route=form.cleaned_data.get("route") or None,
+            )
+        except matching.engine.QueryError as error:
+            form.add_error("q", str(error))
+    context = {
+        "form": form,
+        "query_input": form.input_params(),
+        "form_route": form.select_params("route", "Route"),
+        "form_level": form.select_params("level", "Level"),
+        "error_summary": form.error_summary(),
+        "outcome": outcome,
+        "results": presenters.search_results(outcome) if outcome else [],
+    }
+    status = 400 if form.is_bound and form.errors else 200
+    return render(request, "catalogue/search.html", context, status=status)

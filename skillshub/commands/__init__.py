@@ -1,0 +1,9 @@
+"""CLI sub-commands, one module each; every module exposes `register(subparsers)`."""
+
+from __future__ import annotations
+
+from types import ModuleType
+
+from skillshub.commands import ingest, serve
+
+COMMANDS: list[ModuleType] = [serve, ingest]

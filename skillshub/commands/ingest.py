@@ -1,0 +1,113 @@
+"""`skillshub ingest [DATASET] [--from-api [URL]]`: load data atomically, with provenance."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+from types import ModuleType
+from typing import Any
+
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+from skillshub.commands.console import download_progress, err
+from skillshub.core.ingest import IngestResult, run_ingest
+from skillshub.settings import get_settings
+from skillshub.sources.errors import SourceError
+
+DATASET_MODULES = {
+    "standards": "skillshub.catalogue.ingest",
+    "geography": "skillshub.geo.ingest",
+    "ons": "skillshub.dashboard.ingest",
+    "provision": "skillshub.provision.ingest",
+}
+"""Each module has `embedded_plan(data_dir)` and, where a live source exists, `api_plan(...)`."""
+
+
+def available() -> dict[str, ModuleType]:
+    found = {}
+    for name, module in DATASET_MODULES.items():
+        try:
+            found[name] = importlib.import_module(module)
+        except ModuleNotFoundError as error:
+            if error.name and not module.startswith(error.name):
+                raise
+    return found
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "ingest",
+        help="load the embedded default data, or one dataset from its live source",
+        description="Validate first, then swap in atomically; unchanged input changes nothing.",
+    )
+    parser.add_argument(
+        "dataset", nargs="?", choices=sorted(DATASET_MODULES), help="one dataset (default: all)"
+    )
+    parser.add_argument(
+        "--from-api",
+        nargs="?",
+        const="",
+        default=None,
+        metavar="URL",
+        help="fetch from the live source (optionally at URL) instead of the embedded files",
+    )
+    parser.add_argument("--force", action="store_true", help="reload even if unchanged")
+    parser.set_defaults(handler=handle)
+
+
+def ensure_schema() -> None:
+    from django.core.management import call_command
+
+    get_settings().home.mkdir(parents=True, exist_ok=True)
+    call_command("migrate", interactive=False, verbosity=0)
+
+
+def ingest_embedded(names: list[str] | None = None, *, force: bool = False) -> list[IngestResult]:
+    """Load the embedded default data for the named datasets (all available by default)."""
+    modules = available()
+    data_dir = get_settings().data_dir
+    results = []
+    columns = (SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn())
+    with Progress(*columns, console=err) as progress:
+        for name in names or list(modules):
+            task = progress.add_task(f"Loading {name} (read, validate, swap)", total=1)
+            plan = modules[name].embedded_plan(data_dir)
+            results.append(run_ingest(plan, force=force))
+            progress.update(task, completed=1)
+    return results
+
+
+def handle(args: argparse.Namespace) -> int:
+    ensure_schema()
+    modules = available()
+    if args.dataset and args.dataset not in modules:
+        err.print(f"[red]The {args.dataset} dataset is not part of this installation.[/red]")
+        return 2
+    try:
+        if args.from_api is not None:
+            if not args.dataset:
+                err.print(
+                    "[red]--from-api needs a dataset, "
+                    "e.g. `skillshub ingest standards --from-api`[/red]"
+                )
+                return 2
+            module = modules[args.dataset]
+            if not hasattr(module, "api_plan"):
+                err.print(f"[red]The {args.dataset} dataset has no live source.[/red]")
+                return 2
+            kwargs: dict[str, Any] = {"timeout_s": get_settings().http_timeout_s}
+            if args.from_api:
+                kwargs["url"] = args.from_api
+            with download_progress(f"Downloading {args.dataset}") as progress:
+                plan = module.api_plan(progress=progress, **kwargs)
+            results = [run_ingest(plan, force=args.force)]
+        else:
+            results = ingest_embedded([args.dataset] if args.dataset else None, force=args.force)
+    except SourceError as error:
+        err.print(f"[red]Nothing was changed.[/red] {error.describe()}")
+        return 1
+    for result in results:
+        counts = ", ".join(f"{n:,} {what}" for what, n in result.row_counts.items())
+        state = "loaded" if result.changed else "unchanged (same SHA-256), nothing to do"
+        err.print(f"[green]{result.dataset}[/green]: {state}. {counts}")
+    return 0

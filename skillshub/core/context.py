@@ -1,0 +1,78 @@
+"""Template context every page shares: service name, navigation, footer with data attribution."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest
+from django.urls import reverse
+from django.utils.html import format_html
+
+SERVICE_NAME = "Skills Hub"
+ATTRIBUTION = (
+    "Contains public sector information licensed under the Open Government Licence v3.0: "
+    "Skills England (IfATE) apprenticeship standards; Office for National Statistics labour "
+    "market statistics, postcode directory and geography codes. Contains OS data and Royal Mail "
+    "data © Crown copyright and database right. Local authority lookup © mySociety, CC BY 4.0."
+)
+
+NAVIGATION = (
+    ("Find training", "catalogue:search"),
+    ("Browse standards", "catalogue:browse"),
+    ("Labour market", "dashboard:index"),
+    ("Courses near you", "provision:search"),
+    ("About the data", "core:about"),
+)
+
+
+def _navigation(request: HttpRequest) -> list[dict[str, Any]]:
+    items = []
+    for text, name in NAVIGATION:
+        try:
+            href = reverse(name)
+        except Exception:  # an area not installed in this deployment is simply not shown
+            continue
+        active = request.path == href or (href != "/" and request.path.startswith(href))
+        items.append({"text": text, "href": href, "active": active})
+    return items
+
+
+def site(request: HttpRequest) -> dict[str, Any]:
+    about = reverse("core:about")
+    return {
+        "site": {
+            "name": SERVICE_NAME,
+            "navigation": {
+                "serviceName": SERVICE_NAME,
+                "serviceUrl": "/",
+                "navigation": _navigation(request),
+            },
+            "phase_banner": {
+                "tag": {"text": "Beta"},
+                "html": format_html(
+                    'An open-source service built on public data. <a class="govuk-link" '
+                    'href="{}">Where the data comes from</a>.',
+                    about,
+                ),
+            },
+            "footer": {
+                "meta": {
+                    "items": [
+                        {"href": about, "text": "About the data"},
+                        {"href": "/api/docs", "text": "API"},
+                    ],
+                    "text": ATTRIBUTION,
+                },
+                "contentLicence": {
+                    "html": format_html(
+                        'Data under the <a class="govuk-footer__link" href="{}">Open Government '
+                        "Licence v3.0</a> and CC BY 4.0, as listed on the "
+                        '<a class="govuk-footer__link" href="{}">about page</a>.',
+                        "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/",
+                        about,
+                    )
+                },
+                "copyright": {"text": "Skills Hub (MIT licence)", "href": about},
+            },
+        }
+    }

@@ -1,0 +1,1 @@
+"""Pure domain logic: no Django, no web, no ORM."""

@@ -1,0 +1,1 @@
+"""Readers for each real public source: read, validate, normalise (no web framework, no ORM)."""

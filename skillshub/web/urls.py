@@ -1,0 +1,16 @@
+"""The URL map: pages from each app, the JSON API under /api/, the admin."""
+
+from django.contrib import admin
+from django.urls import include, path
+
+from skillshub.api.app import api
+
+urlpatterns = [
+    path("", include("skillshub.core.urls")),
+    path("standards/", include("skillshub.catalogue.urls")),
+    path("api/", api.urls),
+    path("admin/", admin.site.urls),
+]
+
+handler404 = "skillshub.core.views.not_found"
+handler500 = "skillshub.core.views.server_error"

@@ -1,0 +1,64 @@
+"""The standards API: list with filters and paging, one standard, problem details for errors."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+
+pytestmark = pytest.mark.django_db
+
+
+def test_one_standard_has_ksbs_and_source(client: Client) -> None:
+    body = client.get("/api/v1/standards/ST0116").json()
+    assert body["reference"] == "ST0116"
+    assert body["title"] == "Software developer"
+    assert body["level"] == 4
+    assert body["status"] == "Approved for delivery"
+    for kind in ("knowledge", "skills", "behaviours"):
+        assert body[kind] and all(set(item) == {"ref", "text"} for item in body[kind])
+    assert body["knowledge"][0]["ref"] == "K1"
+    assert body["typical_duration_months"] == 24
+    assert body["max_funding_gbp"] is not None
+    assert len(body["source"]["sha256"]) == 64
+    assert "version 1.0" in body["source"]["note"]
+
+
+def test_reference_is_case_insensitive(client: Client) -> None:
+    assert client.get("/api/v1/standards/st0116").status_code == 200
+
+
+def test_unknown_reference_is_a_problem_document(client: Client) -> None:
+    response = client.get("/api/v1/standards/ST9999")
+    assert response.status_code == 404
+    assert response["Content-Type"] == "application/problem+json"
+    body = response.json()
+    assert body["status"] == 404 and body["title"] == "Standard not found"
+    assert "ST9999" in body["detail"]
+
+
+def test_list_filters_and_pages(client: Client) -> None:
+    body = client.get("/api/v1/standards", {"level": 4, "page_size": 2}).json()
+    assert body["count"] >= 2 and len(body["results"]) == 2
+    assert all(r["level"] == 4 for r in body["results"])
+    everything = client.get("/api/v1/standards", {"status": "all", "page_size": 200}).json()
+    current = client.get("/api/v1/standards", {"page_size": 200}).json()
+    assert everything["count"] > current["count"]
+    retired = client.get("/api/v1/standards", {"status": "retired"}).json()
+    assert all(r["status"] in {"Retired", "Withdrawn"} for r in retired["results"])
+
+
+@pytest.mark.parametrize(
+    "params",
+    [{"status": "nonsense"}, {"page": 0}, {"page_size": 1000}, {"level": "four"}],
+)
+def test_bad_parameters_are_problem_documents(client: Client, params: dict) -> None:
+    response = client.get("/api/v1/standards", params)
+    assert response.status_code in {400, 422}
+    assert response["Content-Type"] == "application/problem+json"
+    assert response.json()["detail"]
+
+
+def test_openapi_is_published(client: Client) -> None:
+    schema = client.get("/api/openapi.json").json()
+    assert "/api/v1/standards/{reference}" in schema["paths"]
+    assert client.get("/api/docs").status_code == 200

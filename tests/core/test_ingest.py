@@ -1,0 +1,162 @@
+"""Atomic, idempotent ingest with provenance; a failure part-way leaves the old data served."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from skillshub.catalogue.ingest import embedded_plan
+from skillshub.catalogue.models import Ksb, Standard
+from skillshub.core.ingest import IngestPlan, SourceFile, run_ingest
+from skillshub.core.models import DatasetLoad
+from skillshub.sources.errors import SourceError
+
+FIXTURES = Path(__file__).parent.parent / "fixtures" / "skills_england"
+REPO = Path(__file__).resolve().parents[2]
+
+
+def plan_for(tmp_path: Path, current: list[dict] | None = None) -> IngestPlan:
+    current_file = tmp_path / "current.json"
+    current_file.write_text(json.dumps(current if current is not None else load_current()))
+    return embedded_plan(
+        tmp_path, current_file=current_file, detail_file=FIXTURES / "full_records.json"
+    )
+
+
+def load_current() -> list[dict]:
+    return json.loads((FIXTURES / "current_list.json").read_text())
+
+
+def snapshot() -> tuple[list[tuple[str, str, str]], int, int]:
+    rows = list(Standard.objects.values_list("reference", "title", "status").order_by("reference"))
+    return rows, Ksb.objects.count(), DatasetLoad.objects.count()
+
+
+@pytest.mark.django_db
+def test_second_identical_run_changes_nothing(tmp_path: Path) -> None:
+    first = run_ingest(plan_for(tmp_path))
+    assert first.changed
+    before = snapshot()
+    again = run_ingest(plan_for(tmp_path))
+    assert not again.changed
+    assert snapshot() == before
+
+
+@pytest.mark.django_db
+def test_provenance_is_recorded(tmp_path: Path) -> None:
+    result = run_ingest(plan_for(tmp_path))
+    load = DatasetLoad.latest_for("standards")
+    assert load is not None
+    assert load.sha256 == result.sha256 and len(load.sha256) == 64
+    assert "Open Government Licence" in load.licence
+    assert load.row_counts["standards"] == Standard.objects.count()
+    assert "current.json" in load.source
+
+
+@pytest.mark.django_db
+def test_corrupt_file_changes_nothing_and_says_where(tmp_path: Path) -> None:
+    run_ingest(plan_for(tmp_path))
+    before = snapshot()
+    rows = load_current()
+    rows[3]["level"] = "four"
+    with pytest.raises(SourceError) as caught:
+        run_ingest(plan_for(tmp_path, rows))
+    assert caught.value.field == "level" and str(caught.value.record).startswith("3 (ST")
+    assert snapshot() == before
+
+
+@pytest.mark.django_db
+def test_failure_while_storing_rolls_back(tmp_path: Path) -> None:
+    run_ingest(plan_for(tmp_path))
+    before = snapshot()
+    good = plan_for(tmp_path, [dict(r, title=r["title"] + " (new)") for r in load_current()])
+
+    def store_then_fail(parsed):  # type: ignore[no-untyped-def]
+        good.store(parsed)
+        raise RuntimeError("disk full")
+
+    failing = IngestPlan(
+        dataset=good.dataset,
+        licence=good.licence,
+        files=good.files,
+        parse=good.parse,
+        store=store_then_fail,
+    )
+    with pytest.raises(RuntimeError):
+        run_ingest(failing)
+    assert snapshot() == before
+
+
+def test_source_file_labels_and_hash_are_stable() -> None:
+    from skillshub.core.ingest import combined_sha256
+
+    a = (SourceFile("a", b"1"), SourceFile("b", b"2"))
+    assert combined_sha256(a) == combined_sha256(a)
+    assert combined_sha256(a) != combined_sha256((SourceFile("a", b"1"), SourceFile("b", b"3")))
+
+
+def run_cli(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "skillshub", *args],
+        env=env,
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
+def test_killed_ingest_leaves_previous_data_served(tmp_path: Path) -> None:
+    """Kill `skillshub ingest` while it swaps in a changed catalogue: old or new, never a mix."""
+    env = {**os.environ, "SKILLSHUB_HOME": str(tmp_path / "home"), "DATABASE_URL": ""}
+    data = tmp_path / "data" / "skills_england"
+    data.mkdir(parents=True)
+    (data / "ifate_relevant_standards.json.gz").write_bytes(
+        (REPO / "data/skills_england/ifate_relevant_standards.json.gz").read_bytes()
+    )
+    (data / "ifate_apprenticeship_standards_2023-01.json.gz").write_bytes(
+        (REPO / "data/skills_england/ifate_apprenticeship_standards_2023-01.json.gz").read_bytes()
+    )
+    env["SKILLSHUB_DATA_DIR"] = str(tmp_path / "data")
+    done = run_cli(env, "ingest", "standards")
+    assert done.returncode == 0, done.stderr
+    database = tmp_path / "home" / "skillshub.sqlite3"
+
+    def titles() -> set[str]:
+        import sqlite3
+
+        with sqlite3.connect(database) as connection:
+            return {t for (t,) in connection.execute("select title from catalogue_standard")}
+
+    before = titles()
+    import gzip
+
+    rows = json.loads(gzip.decompress((data / "ifate_relevant_standards.json.gz").read_bytes()))
+    for row in rows:
+        row["title"] += " (renamed)"
+    (data / "ifate_relevant_standards.json.gz").write_bytes(
+        gzip.compress(json.dumps(rows).encode())
+    )
+    for delay in (0.8, 1.6, 2.4):
+        process = subprocess.Popen(
+            [sys.executable, "-m", "skillshub", "ingest", "standards"],
+            env=env,
+            cwd=REPO,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        time.sleep(delay)
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+        after = titles()
+        renamed = {t for t in after if t.endswith(" (renamed)")}
+        assert after == before or len(renamed) == len(rows), "a killed ingest left a mixture"
+        if after != before:
+            break
