@@ -1,0 +1,56 @@
+# Skills Hub: `make run` sets up and starts the hub; `make test` sets up and runs every check.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test install install-dev assets system-deps lint typecheck pytest bench eval lock clean
+
+run: install
+	$(BIN)/skillshub serve --host $(HOST) --port $(PORT)
+
+test: install-dev system-deps lint typecheck pytest
+
+$(BIN)/python:
+	@$(PYTHON) -m venv $(VENV) || { echo "Installing python3-venv"; scripts/apt_install.sh python3-venv && $(PYTHON) -m venv $(VENV); }
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+node_modules/.installed: package.json package-lock.json
+	@command -v npm >/dev/null || scripts/apt_install.sh nodejs npm
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+install: $(BIN)/python node_modules/.installed
+	$(BIN)/pip install --quiet -c requirements.lock -e .
+	$(BIN)/python scripts/build_assets.py
+
+install-dev: $(BIN)/python node_modules/.installed
+	$(BIN)/pip install --quiet -c requirements.lock -e '.[dev]'
+	$(BIN)/python scripts/build_assets.py
+
+system-deps:
+	@command -v chromium >/dev/null || scripts/apt_install.sh chromium
+
+lint:
+	$(BIN)/ruff check skillshub tests benchmarks scripts
+	$(BIN)/ruff format --check skillshub tests benchmarks scripts
+
+typecheck:
+	$(BIN)/mypy skillshub
+
+pytest:
+	$(BIN)/pytest
+
+bench: install
+	$(BIN)/python benchmarks/bench_search.py
+	$(BIN)/python benchmarks/bench_offers.py
+
+eval: install
+	SKILLSHUB_SEARCH="$(BIN)/skillshub search standards" $(BIN)/python ../shared/eval/score.py
+
+lock:
+	$(BIN)/pip freeze --exclude-editable | grep -v '^skillshub' > requirements.lock
+
+clean:
+	rm -rf $(VENV) node_modules skillshub/web/static/vendor .pytest_cache .mypy_cache .ruff_cache

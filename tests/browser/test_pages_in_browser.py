@@ -1,0 +1,52 @@
+"""Every main page in a real browser: renders, loads nothing from other hosts, passes axe."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+PAGES = [
+    "/",
+    "/about/",
+    "/standards/",
+    "/standards/ST0116/",
+]
+
+
+@pytest.fixture(autouse=True)
+def catalogue(transactional_db: None) -> None:
+    from tests.conftest import load_fixture_catalogue
+
+    load_fixture_catalogue()
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_page_is_accessible_and_self_contained(visit: Any, live_server: Any, path: str) -> None:
+    seen = visit(path)
+    assert seen.page.locator("h1").count() == 1
+    outside = [
+        url for url in seen.requests if not url.startswith((live_server.url, "data:", "blob:"))
+    ]
+    assert outside == [], f"requests left the hub: {outside}"
+    assert seen.axe_violations() == []
+
+
+def test_standard_page_in_arial_with_govuk_styles(visit: Any) -> None:
+    seen = visit("/standards/ST0116/")
+    font = seen.page.evaluate("getComputedStyle(document.querySelector('h1')).fontFamily")
+    assert font.lower().startswith("arial")
+    assert "govuk-frontend-supported" in seen.page.evaluate("document.body.className")
+
+
+def test_axe_harness_does_report_violations(browser: Any) -> None:
+    """Guard against a silent harness: a page with known faults must fail axe."""
+    from tests.browser.conftest import Visit
+
+    page = browser.new_page()
+    page.set_content('<html><body><img src="x.png"><a href="#"></a></body></html>')
+    ids = {v["id"] for v in Visit(page, []).axe_violations()}
+    page.close()
+    assert {"image-alt", "html-has-lang"} <= ids
