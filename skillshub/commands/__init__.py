@@ -4,6 +4,6 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from skillshub.commands import ingest, serve
+from skillshub.commands import ingest, search, serve
 
-COMMANDS: list[ModuleType] = [serve, ingest]
+COMMANDS: list[ModuleType] = [serve, ingest, search]
