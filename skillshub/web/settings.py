@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "ninja",
     "skillshub.core",
+    "skillshub.geo",
     "skillshub.catalogue",
 ]
 

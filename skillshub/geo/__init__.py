@@ -1,0 +1,1 @@
+"""Geography in the database: regions, combined and local authorities, postcode districts."""

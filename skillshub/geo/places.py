@@ -1,0 +1,60 @@
+"""Where a postcode or postcode district is: the process-wide lookups the web and CLI share."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+
+from skillshub.core.models import DatasetLoad
+from skillshub.domain import geography as domain
+from skillshub.geo import store
+from skillshub.sources.postcodes import PostcodeDirectory
+
+_lock = threading.Lock()
+_directory: PostcodeDirectory | None = None
+
+
+@dataclass
+class _Lookups:
+    sha256: str
+    outcodes: dict[str, domain.Outcode]
+    local_authorities: dict[str, domain.LocalAuthority]
+
+
+_lookups: _Lookups | None = None
+
+
+def directory() -> PostcodeDirectory:
+    global _directory
+    with _lock:
+        if _directory is None:
+            _directory = PostcodeDirectory()
+        return _directory
+
+
+def _current_lookups() -> _Lookups:
+    global _lookups
+    load = DatasetLoad.latest_for("geography")
+    sha = load.sha256 if load else ""
+    cached = _lookups
+    if cached is None or cached.sha256 != sha:
+        cached = _Lookups(sha, store.load_outcodes(), store.load_local_authorities())
+        _lookups = cached
+    return cached
+
+
+def locate(text: str) -> domain.Location:
+    """Resolve a postcode or outcode; raises InvalidPostcode or UnknownPlace with a message."""
+    lookups = _current_lookups()
+    return domain.resolve_place(
+        text,
+        directory=directory(),
+        outcodes=lookups.outcodes,
+        local_authorities=lookups.local_authorities,
+    )
+
+
+def local_authority(code: str | None) -> domain.LocalAuthority | None:
+    if not code:
+        return None
+    return _current_lookups().local_authorities.get(code)
