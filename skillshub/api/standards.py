@@ -7,7 +7,14 @@ from django.urls import reverse
 from ninja import Query, Router, Schema
 
 from skillshub.api.problems import Problem
-from skillshub.api.schemas import StandardOut, StandardPage, StandardSummaryOut
+from skillshub.api.schemas import (
+    DutyOut,
+    KsbOut,
+    SourceOut,
+    StandardOut,
+    StandardPage,
+    StandardSummaryOut,
+)
 from skillshub.catalogue import queries, store
 from skillshub.catalogue.models import Standard as StandardRow
 from skillshub.domain.standards import level_in_words
@@ -89,21 +96,21 @@ def get_standard(request: HttpRequest, reference: str) -> StandardOut:
         lars_code=standard.lars_code,
         level_meaning=level_in_words(standard.level),
         overview=standard.overview,
-        knowledge=[{"ref": k.ref, "text": k.text} for k in standard.knowledge],
-        skills=[{"ref": k.ref, "text": k.text} for k in standard.skills],
-        behaviours=[{"ref": k.ref, "text": k.text} for k in standard.behaviours],
+        knowledge=[KsbOut(ref=k.ref, text=k.text) for k in standard.knowledge],
+        skills=[KsbOut(ref=k.ref, text=k.text) for k in standard.skills],
+        behaviours=[KsbOut(ref=k.ref, text=k.text) for k in standard.behaviours],
         duties=[
-            {"ref": d.ref, "text": d.text, "ksb_refs": list(d.ksb_refs)} for d in standard.duties
+            DutyOut(ref=d.ref, text=d.text, ksb_refs=list(d.ksb_refs)) for d in standard.duties
         ],
         official_page=standard.standard_page_url,
-        source={
-            "files": list(standard.sources),
-            "loaded_at": load.loaded_at.isoformat() if load else None,
-            "sha256": load.sha256 if load else None,
-            "licence": load.licence if load else None,
-            "detail_version": standard.detail_version,
-            "detail_updated": standard.detail_updated,
-            "ksb_origin": standard.ksb_origin,
-            "note": queries.ksb_note(standard),
-        },
+        source=SourceOut(
+            files=list(standard.sources),
+            loaded_at=load.loaded_at.isoformat() if load else None,
+            sha256=load.sha256 if load else None,
+            licence=load.licence if load else None,
+            detail_version=standard.detail_version,
+            detail_updated=standard.detail_updated,
+            ksb_origin=standard.ksb_origin,
+            note=queries.ksb_note(standard),
+        ),
     )

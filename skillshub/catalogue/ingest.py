@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from skillshub.catalogue.store import replace_catalogue
 from skillshub.core.ingest import IngestPlan, SourceFile
 from skillshub.domain.standards import Standard
 from skillshub.sources import skills_england
-from skillshub.sources.http import ProgressCallback, fetch
+from skillshub.sources.http import Download, ProgressCallback, fetch
 
 DATASET = "standards"
 
@@ -56,7 +56,7 @@ def api_plan(
     *,
     progress: ProgressCallback | None = None,
     timeout_s: float = 120.0,
-    fetcher=fetch,  # type: ignore[no-untyped-def]
+    fetcher: Callable[..., Download] = fetch,
 ) -> IngestPlan[list[Standard]]:
     """The live API: downloaded whole first, so a failed download changes nothing."""
     download = fetcher(url, timeout_s=timeout_s, progress=progress)

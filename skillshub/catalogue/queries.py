@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from django.db.models import QuerySet
 
@@ -10,7 +11,7 @@ from skillshub.catalogue.models import Standard
 from skillshub.core.models import DatasetLoad
 from skillshub.domain import standards as domain
 
-STATUS_FILTERS = {
+STATUS_FILTERS: dict[str, dict[str, Any]] = {
     "current": {"is_current": True},
     "approved": {"is_current": True},
     "retired": {"status__in": [domain.RETIRED, domain.WITHDRAWN]},

@@ -34,7 +34,7 @@ def handle(args: argparse.Namespace) -> int:
 
     prepare()
 
-    class HubServer(BaseApplication):  # type: ignore[misc]
+    class HubServer(BaseApplication):
         def load_config(self) -> None:
             self.cfg.set("bind", f"{args.host}:{args.port}")
             self.cfg.set("workers", args.workers)

@@ -6,6 +6,6 @@ from skillshub.core.models import DatasetLoad
 
 
 @admin.register(DatasetLoad)
-class DatasetLoadAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class DatasetLoadAdmin(admin.ModelAdmin):
     list_display = ("dataset", "source", "sha256", "loaded_at")
     list_filter = ("dataset",)

@@ -6,7 +6,7 @@ from skillshub.geo import models
 
 
 @admin.register(models.LocalAuthority)
-class LocalAuthorityAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class LocalAuthorityAdmin(admin.ModelAdmin):
     list_display = ("code", "name", "region_name", "combined_authority", "nation")
     list_filter = ("nation", "region_name")
     search_fields = ("code", "name")
