@@ -5,12 +5,12 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install install-dev assets system-deps lint typecheck pytest bench eval lock clean
+.PHONY: run test install install-dev assets system-deps lint typecheck pytest pytest-postgres bench eval lock clean
 
 run: install
 	$(BIN)/skillshub serve --host $(HOST) --port $(PORT)
 
-test: install-dev system-deps lint typecheck pytest
+test: install-dev system-deps lint typecheck pytest pytest-postgres
 
 $(BIN)/python:
 	@$(PYTHON) -m venv $(VENV) || { echo "Installing python3-venv"; scripts/apt_install.sh python3-venv && $(PYTHON) -m venv $(VENV); }
@@ -31,6 +31,7 @@ install-dev: $(BIN)/python node_modules/.installed
 
 system-deps:
 	@command -v chromium >/dev/null || scripts/apt_install.sh chromium
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || scripts/apt_install.sh postgresql
 
 lint:
 	$(BIN)/ruff check skillshub tests benchmarks scripts
@@ -41,6 +42,10 @@ typecheck:
 
 pytest:
 	$(BIN)/pytest
+
+# The database-backed tests again on a throw-away PostgreSQL cluster (what scale uses).
+pytest-postgres:
+	scripts/with_postgres.sh $(BIN)/pytest -q -m "not browser" tests/core tests/api tests/catalogue tests/geo $(wildcard tests/dashboard tests/provision)
 
 bench: install
 	$(BIN)/python benchmarks/bench_search.py
