@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+from pathlib import Path
 from types import ModuleType
 from typing import Any
 
@@ -20,7 +21,8 @@ DATASET_MODULES = {
     "ons": "skillshub.dashboard.ingest",
     "provision": "skillshub.provision.ingest",
 }
-"""Each module has `embedded_plan(data_dir)` and, where a live source exists, `api_plan(...)`."""
+"""Each module may have `embedded_plan(data_dir)` (embedded default data), `api_plan(...)` (a live
+source) and `file_plan(paths)` (files an operator downloaded)."""
 
 
 def available() -> dict[str, ModuleType]:
@@ -51,6 +53,14 @@ def register(subparsers: Any) -> None:
         metavar="URL",
         help="fetch from the live source (optionally at URL) instead of the embedded files",
     )
+    parser.add_argument(
+        "--file",
+        action="append",
+        type=Path,
+        default=[],
+        metavar="PATH",
+        help="load this downloaded file (repeat for datasets made of several files)",
+    )
     parser.add_argument("--force", action="store_true", help="reload even if unchanged")
     parser.set_defaults(handler=handle)
 
@@ -68,8 +78,9 @@ def ingest_embedded(names: list[str] | None = None, *, force: bool = False) -> l
     data_dir = get_settings().data_dir
     results = []
     columns = (SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn())
+    embedded = [name for name, module in modules.items() if hasattr(module, "embedded_plan")]
     with Progress(*columns, console=err) as progress:
-        for name in names or list(modules):
+        for name in names or embedded:
             task = progress.add_task(f"Loading {name} (read, validate, swap)", total=1)
             plan = modules[name].embedded_plan(data_dir)
             results.append(run_ingest(plan, force=force))
@@ -101,7 +112,26 @@ def handle(args: argparse.Namespace) -> int:
             with download_progress(f"Downloading {args.dataset}") as progress:
                 plan = module.api_plan(progress=progress, **kwargs)
             results = [run_ingest(plan, force=args.force)]
+        elif args.file:
+            module = modules.get(args.dataset or "")
+            if module is None or not hasattr(module, "file_plan"):
+                err.print(
+                    "[red]--file needs a dataset that loads files, e.g. `skillshub ingest "
+                    "provision --file providers.csv --file courses.csv`[/red]"
+                )
+                return 2
+            missing = [str(path) for path in args.file if not path.is_file()]
+            if missing:
+                err.print(f"[red]No such file: {', '.join(missing)}[/red]")
+                return 2
+            results = [run_ingest(module.file_plan(args.file), force=args.force)]
         else:
+            if args.dataset and not hasattr(modules[args.dataset], "embedded_plan"):
+                err.print(
+                    f"[red]No {args.dataset} data is embedded: load it with --file or --from-api "
+                    f"(see `skillshub ingest --help`).[/red]"
+                )
+                return 2
             results = ingest_embedded([args.dataset] if args.dataset else None, force=args.force)
     except SourceError as error:
         err.print(f"[red]Nothing was changed.[/red] {error.describe()}")

@@ -23,7 +23,11 @@ def prepare() -> None:
 
     ensure_schema()
     loaded = set(DatasetLoad.objects.values_list("dataset", flat=True))
-    missing = [name for name in available() if name not in loaded]
+    missing = [
+        name
+        for name, module in available().items()
+        if hasattr(module, "embedded_plan") and name not in loaded
+    ]
     if missing:
         err.print(f"First run: loading the embedded data ({', '.join(missing)}).")
         ingest_embedded(missing)
