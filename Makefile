@@ -34,8 +34,8 @@ system-deps:
 	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || scripts/apt_install.sh postgresql
 
 lint:
-	$(BIN)/ruff check skillshub tests benchmarks scripts
-	$(BIN)/ruff format --check skillshub tests benchmarks scripts
+	$(BIN)/ruff check skillshub tests scripts $(wildcard benchmarks)
+	$(BIN)/ruff format --check skillshub tests scripts $(wildcard benchmarks)
 
 typecheck:
 	$(BIN)/mypy skillshub
