@@ -5,6 +5,7 @@ from __future__ import annotations
 from ninja import NinjaAPI
 
 from skillshub.api import problems
+from skillshub.api.labour_market import router as labour_market_router
 from skillshub.api.search import router as search_router
 from skillshub.api.standards import router as standards_router
 
@@ -18,3 +19,4 @@ api = NinjaAPI(
 problems.install(api)
 api.add_router("/v1/standards", standards_router, tags=["standards"])
 api.add_router("/v1/search", search_router, tags=["search"])
+api.add_router("/v1/labour-market", labour_market_router, tags=["labour market"])

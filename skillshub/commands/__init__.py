@@ -4,6 +4,6 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from skillshub.commands import ingest, search, serve
+from skillshub.commands import ingest, report, search, serve
 
-COMMANDS: list[ModuleType] = [serve, ingest, search]
+COMMANDS: list[ModuleType] = [serve, ingest, search, report]

@@ -9,19 +9,26 @@ from pathlib import Path
 import pytest
 
 from skillshub.domain.labour_market import (
+    AREAS,
     HEADLINE_SERIES,
     Observation,
     Series,
+    area_words,
     change,
+    change_words,
     classify_regional,
+    comparison_sentence,
     direction_words,
+    find_regional,
     format_amount,
     format_value,
     headlines,
     industry_name,
+    industry_sentence,
     infer_seasonally_adjusted,
     infer_unit,
     is_three_month_average,
+    pay_sentence,
     period_label,
     regional_comparison,
     summary_sentence,
@@ -294,3 +301,91 @@ def test_vacancies_by_industry_in_sic_order(uk):
 def test_industry_names_are_tidied():
     title = "UK Job Vacancies (thousands) - Water Supply, Sewarage, Waste Management etc."
     assert industry_name(title) == "Water Supply, Sewerage, Waste Management etc"
+
+
+def area(name: str):
+    return next(a for a in AREAS if a.name == name)
+
+
+def test_vacancy_survey_series_are_seasonally_adjusted(uk):
+    assert uk["AP2Y"].seasonally_adjusted and uk["JP9Q"].seasonally_adjusted
+    assert infer_seasonally_adjusted("UK Job Vacancies ratio per 100 emp jobs - Total")
+    assert not infer_seasonally_adjusted("UK Job Vacancies (thousands) - single month: Total")
+    assert not infer_seasonally_adjusted("Some other series")
+
+
+def test_change_at_an_earlier_period(uk):
+    found = change(uk["LF24"], 12, at=date(2026, 1, 1))
+    assert found is not None and found.latest == at(uk["LF24"], 2026, 1)
+    assert found.previous.period_end == date(2025, 1, 1)
+    assert change(uk["LF24"], 3, at=date(2030, 1, 1)) is None
+
+
+def test_change_words_without_the_period():
+    assert change_words("percent", 0.2) == "up 0.2 points"
+    assert change_words("thousands", -31.0) == "down 31,000"
+    assert change_words("percent", 0.04) == "unchanged"
+
+
+def test_find_regional_series(regional):
+    assert find_regional(regional, "employment rate", area("London")).cdid == "LF3V"
+    unadjusted = find_regional(
+        regional, "claimant count rate", area("North East"), seasonally_adjusted=False
+    )
+    assert unadjusted.cdid == "DPDA"
+    assert find_regional(regional, "workforce jobs", area("United Kingdom")) is None
+
+
+def test_area_words():
+    assert area_words(area("North East")) == "the North East"
+    assert area_words(area("East of England")) == "the East of England"
+    assert area_words(area("London")) == "London"
+    assert area_words(area("Yorkshire and The Humber")) == "Yorkshire and The Humber"
+    assert area_words(area("United Kingdom")) == "the United Kingdom"
+    assert area_words(area("Wales")) == "Wales"
+
+
+def test_comparison_sentence_names_highest_and_lowest_against_the_uk(regional):
+    figures = regional_comparison(regional, "claimant count rate")
+    assert comparison_sentence(figures, "claimant count rate") == (
+        "In June 2026, the claimant count rate was highest in the West Midlands (6.3%) and "
+        "lowest in the South West (3.0%), against 4.4% for the United Kingdom."
+    )
+
+
+def test_comparison_sentence_leaves_england_out_and_names_ties(regional):
+    figures = regional_comparison(regional, "employment rate")
+    top = max(f.value for f in figures if f.area.name != "England")
+    tied = [replace(f, value=top) if f.area.name in ("Wales", "England") else f for f in figures]
+    sentence = comparison_sentence(tied, "employment rate")
+    assert "highest in the South East and Wales (78.2%)" in sentence
+    # The extract has no UK employment rate (LF24), so Great Britain is the benchmark.
+    assert sentence.endswith("against 75.2% for Great Britain.")
+
+
+def test_comparison_sentence_with_one_area_and_none(regional):
+    figures = regional_comparison(regional, "claimant count rate", seasonally_adjusted=False)
+    assert comparison_sentence(figures, "claimant count rate") == (
+        "The claimant count rate was 4.8% in the North East in June 2026."
+    )
+    with pytest.raises(ValueError):
+        comparison_sentence([], "employment rate")
+
+
+def test_industry_sentence(uk):
+    assert industry_sentence(vacancies_by_industry(uk)) == (
+        "In Mar-May 2026, human health and social work had the most vacancies (121,000), "
+        "followed by wholesale and retail, repair of motor vehicles (87,000); mining and "
+        "quarrying had the fewest (1,000)."
+    )
+    with pytest.raises(ValueError):
+        industry_sentence([])
+
+
+def test_pay_sentence(uk):
+    assert pay_sentence(uk["KAC3"], uk["KAI9"]) == (
+        "Annual growth in average weekly earnings was 4.3% for total pay and 3.4% for regular "
+        "pay (excluding bonuses) in Mar-May 2026, before taking inflation into account."
+    )
+    shorter = replace(uk["KAI9"], observations=uk["KAI9"].observations[:-1])
+    assert "in Feb-Apr 2026" in pay_sentence(uk["KAC3"], shorter)

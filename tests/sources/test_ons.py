@@ -13,17 +13,27 @@ from pathlib import Path
 
 import pytest
 
-from skillshub.domain.labour_market import Release, period_label
+from skillshub.domain.labour_market import (
+    HEADLINE_SERIES,
+    VACANCY_INDUSTRY_SECTIONS,
+    Release,
+    period_label,
+)
 from skillshub.sources import http
 from skillshub.sources.errors import SourceError
 from skillshub.sources.ons import (
     DEFAULT_FILES,
+    LIVE_DATASETS,
+    LMS_CDIDS,
     LMS_CSV_URL,
     LONG_COLUMNS,
+    UNEM_CDIDS,
+    UNEM_CSV_URL,
     fetch_dataset_csv,
     fetch_series,
     parse_dataset_csv,
     parse_generator_csv,
+    parse_long_csvs,
     parse_series_json,
     read_default,
     read_long_csv,
@@ -95,6 +105,16 @@ def test_truncated_gzip_names_the_file_and_where_reading_stopped(tmp_path):
         read_long_csv(path)
     assert caught.value.source == str(path) and isinstance(caught.value.record, int)
     assert "cannot be read" in caught.value.message
+
+
+def test_long_csv_bytes_parse_as_the_files_do():
+    content = HEADLINE.read_bytes()
+    assert parse_long_csvs([("extract.csv", content)]) == read_long_csv(HEADLINE)
+    gzipped = [("extract.csv.gz", gzip.compress(content))]
+    assert parse_long_csvs(gzipped) == read_long_csv(HEADLINE)
+    with pytest.raises(SourceError, match="not gzip-compressed") as caught:
+        parse_long_csvs([("data/ons/extract.csv.gz", content)])
+    assert caught.value.source == "data/ons/extract.csv.gz"
 
 
 def test_gz_name_on_a_plain_file_is_an_error(tmp_path):
@@ -246,6 +266,12 @@ def test_dataset_csv_filters_and_reports_missing_series():
     assert caught.value.field == "CDID"
 
 
+def test_dataset_csv_can_leave_out_missing_series():
+    content = (FIXTURES / "lms_dataset_extract.csv").read_bytes()
+    found = parse_dataset_csv(content, source="lms.csv", cdids=["MGSX", "BCJD"], require_all=False)
+    assert list(found) == ["MGSX"]
+
+
 def test_dataset_csv_value_errors_name_line_and_cdid():
     text = (FIXTURES / "lms_dataset_extract.csv").read_text()
     text = text.replace('"2026 APR","75.1"', '"2026 APR","75.1*"')
@@ -370,3 +396,15 @@ def test_embedded_default_data():
     assert series["MGSX"].latest.value == 4.9
     assert series["AP2Y"].latest.value == 712.0 and series["BCJD"].latest.period_end.month == 6
     assert len(series) == 141  # 32 headline + 112 regional series, 3 of them in both files
+
+
+def test_live_datasets_supply_exactly_the_embedded_series():
+    assert LIVE_DATASETS == {"LMS": (LMS_CSV_URL, LMS_CDIDS), "UNEM": (UNEM_CSV_URL, UNEM_CDIDS)}
+    assert len(set(LMS_CDIDS)) == len(LMS_CDIDS) and len(set(UNEM_CDIDS)) == len(UNEM_CDIDS)
+    assert not set(LMS_CDIDS) & set(UNEM_CDIDS)
+    assert set(LMS_CDIDS) | set(UNEM_CDIDS) == set(read_default(DATA))
+    needed = {spec.cdid for spec in HEADLINE_SERIES} | set(VACANCY_INDUSTRY_SECTIONS)
+    assert needed <= set(LMS_CDIDS) | set(UNEM_CDIDS)
+    assert {"BCJD", "BCJE"} <= set(UNEM_CDIDS)  # the claimant count lives in UNEM
+    assert UNEM_CSV_URL.startswith("https://www.ons.gov.uk/file?uri=/employmentandlabourmarket/")
+    assert UNEM_CSV_URL.endswith("/claimantcountandvacanciesdataset/current/unem.csv")

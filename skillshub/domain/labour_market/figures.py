@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from skillshub.domain.labour_market.series import (
     MONTHS_PER_PERIOD,
@@ -56,14 +57,20 @@ def format_value(series: Series, value: float) -> str:
     return format_amount(series.unit, value)
 
 
-def change(series: Series, months: int = 3) -> Change | None:
-    """Latest value against the one ``months`` earlier, or None when either is missing."""
+def change(series: Series, months: int = 3, *, at: date | None = None) -> Change | None:
+    """The value ``at`` a period (the latest by default) against the one ``months`` earlier.
+
+    None when either value is missing.
+    """
     step = MONTHS_PER_PERIOD[series.frequency]
     if months <= 0 or months % step:
         raise ValueError(
             f"{series.cdid} is {series.frequency}: months must be a multiple of {step}"
         )
     latest = series.latest
+    if at is not None:
+        value = series.value_at(at)
+        latest = Observation(at, value) if value is not None else None
     if latest is None:
         return None
     previous_end = months_before(latest.period_end, months)
@@ -96,10 +103,15 @@ def _magnitude(unit: Unit, size: float) -> str | None:
     return format_amount(unit, size) if round(size, 1) else None
 
 
+def change_words(unit: Unit, difference: float) -> str:
+    """Words such as "up 0.2 points", "down 31,000" or "unchanged" for a difference."""
+    magnitude = _magnitude(unit, abs(difference))
+    if magnitude is None:
+        return "unchanged"
+    return f"{'up' if difference > 0 else 'down'} {magnitude}"
+
+
 def direction_words(series: Series, change: Change) -> str:
     """Words such as "up 0.2 points on the quarter", "down 31,000 on the year", "unchanged"."""
     period = PERIOD_WORDS.get(change.months, f"over {change.months} months")
-    magnitude = _magnitude(series.unit, abs(change.difference))
-    if magnitude is None:
-        return f"unchanged {period}"
-    return f"{'up' if change.difference > 0 else 'down'} {magnitude} {period}"
+    return f"{change_words(series.unit, change.difference)} {period}"

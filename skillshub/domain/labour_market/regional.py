@@ -128,6 +128,25 @@ def classify_regional(series: Series) -> RegionalSeries | None:
     return RegionalSeries(series.cdid, found[0], found[1], series.seasonally_adjusted)
 
 
+def find_regional(
+    series_by_cdid: Mapping[str, Series],
+    measure: Measure,
+    area: Area,
+    *,
+    seasonally_adjusted: bool = True,
+) -> Series | None:
+    """The series of ``measure`` for ``area`` (the first by CDID if several), or None."""
+    for cdid in sorted(series_by_cdid):
+        found = classify_regional(series_by_cdid[cdid])
+        if (
+            found
+            and (found.measure, found.area) == (measure, area)
+            and found.seasonally_adjusted == seasonally_adjusted
+        ):
+            return series_by_cdid[cdid]
+    return None
+
+
 @dataclass(frozen=True)
 class RegionalFigure:
     """One area's value for the period all compared areas share."""

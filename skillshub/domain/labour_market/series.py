@@ -107,13 +107,17 @@ def infer_unit(ons_unit: str, title: str, pre_unit: str = "") -> Unit:
 
 _NOT_ADJUSTED = re.compile(r"\bNSA\b|not seasonally adjusted", re.IGNORECASE)
 _ADJUSTED = re.compile(r"\bSA\b|seasonall?y adjusted", re.IGNORECASE)
+# The Vacancy Survey's three-month series in LMS and UNEM ("UK Vacancies (thousands) - Total",
+# "UK Job Vacancies (thousands) - Construction", the ratio per 100 jobs) are seasonally adjusted
+# although their titles do not say so; its single-month estimates are not adjusted.
+_VACANCY_SURVEY = re.compile(r"^UK (?:Job )?Vacancies\b(?!.*single month)", re.IGNORECASE)
 
 
 def infer_seasonally_adjusted(title: str) -> bool:
     """ONS titles say SA or NSA (or spell it out); anything else is treated as not adjusted."""
     if _NOT_ADJUSTED.search(title):
         return False
-    return bool(_ADJUSTED.search(title))
+    return bool(_ADJUSTED.search(title) or _VACANCY_SURVEY.search(title.strip()))
 
 
 # Monthly figures from the Labour Force Survey, the Vacancy Survey and the three-month AWE growth

@@ -1,0 +1,80 @@
+"""Read the stored labour market series for pages, API and CLI, with where they came from."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from skillshub.core.models import DatasetLoad
+from skillshub.dashboard import store
+from skillshub.dashboard.ingest import DATASET
+from skillshub.domain.labour_market import Series
+
+NOT_LOADED = "No ONS labour market data has been loaded yet: run `skillshub ingest ons`."
+
+
+class DataNotLoaded(LookupError):
+    """The ONS series have not been ingested into this database."""
+
+    def __init__(self) -> None:
+        super().__init__(NOT_LOADED)
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """What is being served: the files or addresses it came from, when, and ONS release dates."""
+
+    source: str
+    licence: str
+    loaded_at: datetime
+    sha256: str
+    notes: str
+    published: date | None
+    next_release: date | None
+
+
+@dataclass(frozen=True)
+class Picture:
+    """Every stored series, and where they came from."""
+
+    series: dict[str, Series]
+    provenance: Provenance
+
+
+_lock = threading.Lock()
+_cached: tuple[tuple[int, str, datetime], Picture] | None = None
+
+
+def _latest(series: dict[str, Series], attribute: str) -> date | None:
+    found = [getattr(s.release, attribute) for s in series.values() if s.release]
+    dates = [d for d in found if d is not None]
+    return max(dates) if dates else None
+
+
+def picture() -> Picture:
+    """The stored series, read once per load (each ingest records a new DatasetLoad)."""
+    global _cached
+    load = DatasetLoad.latest_for(DATASET)
+    if load is None:
+        raise DataNotLoaded
+    key = (load.pk, load.sha256, load.loaded_at)
+    with _lock:
+        if _cached is not None and _cached[0] == key:
+            return _cached[1]
+    series = store.load_series()
+    if not series:
+        raise DataNotLoaded
+    provenance = Provenance(
+        source=load.source,
+        licence=load.licence,
+        loaded_at=load.loaded_at,
+        sha256=load.sha256,
+        notes=load.notes,
+        published=_latest(series, "published"),
+        next_release=_latest(series, "next_release"),
+    )
+    found = Picture(series=series, provenance=provenance)
+    with _lock:
+        _cached = (key, found)
+    return found

@@ -1,0 +1,61 @@
+"""Labour market pages: the dashboard, and each chart's figures as CSV."""
+
+from __future__ import annotations
+
+import csv
+from typing import Any
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from skillshub.dashboard import charts, presenters, queries
+from skillshub.domain.labour_market import headlines
+
+DEFAULT_AREA = "E12000001"  # North East: the first region in the ONS order
+AREA_ERROR = "Choose a region or nation from the list"
+
+
+def index(request: HttpRequest) -> HttpResponse:
+    try:
+        picture = queries.picture()
+    except queries.DataNotLoaded:
+        return render(request, "dashboard/index.html", {"loaded": False})
+    series = picture.series
+    found = headlines(series)
+    areas = charts.areas_with_data(series)
+    chosen = request.GET.get("area", DEFAULT_AREA).strip().upper()
+    area = next((a for a in areas if a.code == chosen), None)
+    error = None if area is not None or not areas else AREA_ERROR
+    industries = charts.industry_chart(series)
+    context: dict[str, Any] = {
+        "loaded": True,
+        "release": presenters.release_summary(picture.provenance, found),
+        "periods_note": presenters.PERIODS_NOTE,
+        "cards": presenters.headline_cards(found),
+        "definitions": presenters.definitions(found),
+        "national": [presenters.chart_block(c) for c in charts.national_charts(series)],
+        "industries": presenters.chart_block(industries) if industries else None,
+        "regional": [presenters.chart_block(c) for c in charts.regional_charts(series)],
+        "area": area,
+        "area_select": presenters.area_select(areas, chosen, error),
+        "area_charts": [presenters.chart_block(c) for c in charts.area_charts(series, area)]
+        if area
+        else [],
+        "error_summary": presenters.error_summary(error),
+    }
+    return render(request, "dashboard/index.html", context, status=400 if error else 200)
+
+
+def chart_csv(request: HttpRequest, slug: str) -> HttpResponse:
+    """Every value one chart is drawn from, as CSV (the time charts' full history)."""
+    try:
+        series = queries.picture().series
+    except queries.DataNotLoaded as error:
+        raise Http404(str(error)) from error
+    chart = charts.chart_by_slug(series, slug)
+    if chart is None:
+        raise Http404(f"No labour market chart called {slug}")
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="labour-market-{slug}.csv"'
+    csv.writer(response, lineterminator="\n").writerows(charts.csv_rows(chart))
+    return response
