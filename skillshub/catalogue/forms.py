@@ -35,7 +35,7 @@ class BrowseForm(forms.Form):
             "label": {"text": label},
             "items": [
                 {"value": value, "text": text, "selected": str(value) == chosen}
-                for value, text in self.fields[name].choices  # type: ignore[attr-defined]
+                for value, text in self.fields[name].choices
             ],
         }
         if field.errors:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
+from skillshub.catalogue.matching import compute_vectors, replace_vectors
 from skillshub.catalogue.store import replace_catalogue
 from skillshub.core.ingest import IngestPlan, SourceFile
+from skillshub.domain.search import CatalogueVectors
 from skillshub.domain.standards import Standard
 from skillshub.sources import skills_england
 from skillshub.sources.http import Download, ProgressCallback, fetch
@@ -14,11 +17,25 @@ from skillshub.sources.http import Download, ProgressCallback, fetch
 DATASET = "standards"
 
 
-def _store(standards: Sequence[Standard]) -> dict[str, int]:
-    return replace_catalogue(standards)
+@dataclass(frozen=True)
+class Catalogue:
+    """Validated standards and their search vectors, ready to swap in."""
+
+    standards: list[Standard]
+    vectors: CatalogueVectors
 
 
-def _parse_embedded(files: tuple[SourceFile, ...]) -> list[Standard]:
+def _with_vectors(standards: list[Standard]) -> Catalogue:
+    return Catalogue(standards, compute_vectors(standards))
+
+
+def _store(catalogue: Catalogue) -> dict[str, int]:
+    counts = replace_catalogue(catalogue.standards)
+    counts["search vectors"] = replace_vectors(catalogue.vectors)
+    return counts
+
+
+def _parse_embedded(files: tuple[SourceFile, ...]) -> Catalogue:
     current_file, detail_file = files
     current = skills_england.parse_current_list(
         skills_england.load_json(current_file.content, source=current_file.label),
@@ -28,12 +45,13 @@ def _parse_embedded(files: tuple[SourceFile, ...]) -> list[Standard]:
         skills_england.load_json(detail_file.content, source=detail_file.label),
         source=detail_file.label,
     )
-    return skills_england.merge(current, details, sources=(current_file.label, detail_file.label))
+    merged = skills_england.merge(current, details, sources=(current_file.label, detail_file.label))
+    return _with_vectors(merged)
 
 
 def embedded_plan(
     data_dir: Path, *, current_file: Path | None = None, detail_file: Path | None = None
-) -> IngestPlan[list[Standard]]:
+) -> IngestPlan[Catalogue]:
     """The embedded default: the 2026 current list merged with the January 2023 full records."""
     current = current_file or data_dir / skills_england.CURRENT_FILE
     detail = detail_file or data_dir / skills_england.DETAIL_FILE
@@ -57,14 +75,14 @@ def api_plan(
     progress: ProgressCallback | None = None,
     timeout_s: float = 120.0,
     fetcher: Callable[..., Download] = fetch,
-) -> IngestPlan[list[Standard]]:
+) -> IngestPlan[Catalogue]:
     """The live API: downloaded whole first, so a failed download changes nothing."""
     download = fetcher(url, timeout_s=timeout_s, progress=progress)
     files = (SourceFile(label=url, content=download.content),)
 
-    def parse(files: tuple[SourceFile, ...]) -> list[Standard]:
+    def parse(files: tuple[SourceFile, ...]) -> Catalogue:
         payload = skills_england.load_json(files[0].content, source=url)
-        return skills_england.from_api_payload(payload, source=url)
+        return _with_vectors(skills_england.from_api_payload(payload, source=url))
 
     return IngestPlan(
         dataset=DATASET,

@@ -1,75 +1,120 @@
-"""The matching engine as the web and CLI see it: built once per process from stored data."""
+"""The matching engine as the web and CLI see it: vectors made at ingest, one index per process."""
 
 from __future__ import annotations
 
+import logging
 import threading
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from skillshub.catalogue import store
-from skillshub.catalogue.models import SearchVectors
+from skillshub.catalogue.models import StoredVectors
 from skillshub.core.models import DatasetLoad
-from skillshub.domain.search import engine
-from skillshub.domain.search.presets import get_preset
+from skillshub.domain.search import (
+    CatalogueVectors,
+    QueryError,
+    SearchOutcome,
+    StandardsIndex,
+    StandardVectors,
+    VectorsMismatch,
+    embed_catalogue,
+    get_preset,
+    load_embedder,
+)
 from skillshub.domain.standards import Standard
 from skillshub.settings import get_settings
 
+__all__ = ["CatalogueNotLoaded", "QueryError", "get_index", "search_standards"]
+
+log = logging.getLogger(__name__)
 _lock = threading.Lock()
-
-
-@dataclass
-class _Cached:
-    catalogue_sha256: str
-    index: engine.StandardsIndex
-
-
-_cache: _Cached | None = None
 
 
 class CatalogueNotLoaded(RuntimeError):
     """The standards have not been ingested yet."""
 
 
-def compute_vectors(standards: list[Standard]) -> engine.CatalogueVectors:
-    """Embed the catalogue (done at ingest, never per query)."""
+@dataclass
+class _Cached:
+    catalogue_sha256: str
+    index: StandardsIndex
+
+
+_cache: _Cached | None = None
+
+
+def compute_vectors(standards: Sequence[Standard]) -> CatalogueVectors:
+    """Embed the catalogue with the configured preset's model (at ingest, never per query)."""
     preset = get_preset(get_settings().search_preset)
-    return engine.embed_catalogue(standards, embedder=engine.load_embedder(preset), preset=preset)
+    return embed_catalogue(list(standards), embedder=load_embedder(preset), preset=preset)
 
 
-def store_vectors(vectors: engine.CatalogueVectors, *, catalogue_sha256: str) -> None:
-    SearchVectors.objects.all().delete()
-    SearchVectors.objects.create(
-        model_name=vectors.model_name,
-        dimensions=vectors.dimensions,
-        catalogue_sha256=catalogue_sha256,
-        payload=vectors.to_bytes(),
+def replace_vectors(vectors: CatalogueVectors) -> int:
+    """Store one row per standard; call inside the ingest transaction."""
+    StoredVectors.objects.all().delete()
+    rows = [
+        StoredVectors(
+            reference=item.reference,
+            model_name=vectors.model_name,
+            digest=item.digest,
+            payload=item.to_bytes(),
+        )
+        for item in vectors.standards()
+    ]
+    StoredVectors.objects.bulk_create(rows, batch_size=200)
+    return len(rows)
+
+
+def stored_vectors() -> CatalogueVectors | None:
+    rows = list(StoredVectors.objects.all())
+    if not rows:
+        return None
+    models = {row.model_name for row in rows}
+    if len(models) != 1:
+        return None
+    return CatalogueVectors.from_standards(
+        model_name=models.pop(),
+        items=(
+            StandardVectors.from_bytes(
+                reference=row.reference, digest=row.digest, data=bytes(row.payload)
+            )
+            for row in rows
+        ),
     )
 
 
-def get_index() -> engine.StandardsIndex:
+def _build(standards: list[Standard]) -> StandardsIndex:
+    preset = get_preset(get_settings().search_preset)
+    embedder = load_embedder(preset)
+    vectors = stored_vectors()
+    if vectors is not None:
+        try:
+            return StandardsIndex.build(
+                standards, vectors=vectors, preset=preset, embedder=embedder
+            )
+        except VectorsMismatch as error:
+            log.warning("stored search vectors do not fit (%s); embedding again", error)
+    fresh = embed_catalogue(standards, embedder=embedder, preset=preset)
+    return StandardsIndex.build(standards, vectors=fresh, preset=preset, embedder=embedder)
+
+
+def get_index() -> StandardsIndex:
     """The index for the catalogue being served, rebuilt when a new catalogue is loaded."""
     global _cache
     load = DatasetLoad.latest_for("standards")
     if load is None:
-        raise CatalogueNotLoaded("Run `skillshub ingest` to load the standards first.")
+        raise CatalogueNotLoaded("No standards are loaded yet: run `skillshub ingest` first.")
     cached = _cache
     if cached is not None and cached.catalogue_sha256 == load.sha256:
         return cached.index
     with _lock:
-        if _cache is not None and _cache.catalogue_sha256 == load.sha256:
-            return _cache.index
-        standards = store.load_standards()
-        row = SearchVectors.objects.order_by("-id").first()
-        preset = get_preset(get_settings().search_preset)
-        if row is None:
-            vectors = compute_vectors(standards)
-        else:
-            vectors = engine.CatalogueVectors.from_bytes(bytes(row.payload))
-        index = engine.StandardsIndex.build(standards, vectors=vectors, preset=preset)
-        _cache = _Cached(load.sha256, index)
-        return index
+        if _cache is None or _cache.catalogue_sha256 != load.sha256:
+            _cache = _Cached(load.sha256, _build(store.load_standards()))
+        return _cache.index
 
 
 def search_standards(
     query: str, *, limit: int = 10, level: int | None = None, route: str | None = None
-) -> engine.SearchOutcome:
+) -> SearchOutcome:
+    """Standards for a plain-language need; raises QueryError or CatalogueNotLoaded."""
     return get_index().search(query, limit=limit, level=level, route=route)

@@ -68,11 +68,13 @@ class Duty(models.Model):
         verbose_name_plural = "duties"
 
 
-class SearchVectors(models.Model):
-    """The catalogue's embeddings, computed once at ingest so a query never re-embeds it."""
+class StoredVectors(models.Model):
+    """One standard's embeddings, computed at ingest so a query never re-embeds the catalogue."""
 
+    reference = models.CharField(max_length=10, unique=True)
     model_name = models.CharField(max_length=100)
-    dimensions = models.PositiveIntegerField()
-    catalogue_sha256 = models.CharField(max_length=64)
+    digest = models.CharField(max_length=64, help_text="Fingerprint of the texts embedded.")
     payload = models.BinaryField()
-    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name_plural = "search vectors"

@@ -86,7 +86,7 @@ def to_domain(
 ) -> domain.Standard:
     by_kind: dict[str, list[domain.Ksb]] = defaultdict(list)
     for k in ksbs:
-        by_kind[k.kind].append(domain.Ksb(kind=k.kind, ref=k.ref, text=k.text))  # type: ignore[arg-type]
+        by_kind[k.kind].append(domain.Ksb(kind=k.kind, ref=k.ref, text=k.text))
     return domain.Standard(
         reference=row.reference,
         title=row.title,
@@ -111,7 +111,7 @@ def to_domain(
         ),
         detail_version=row.detail_version,
         detail_updated=row.detail_updated,
-        ksb_origin=row.ksb_origin,  # type: ignore[arg-type]
+        ksb_origin=row.ksb_origin,
         detail_is_current_version=row.detail_is_current_version,
         in_current_list=row.in_current_list,
         integrated_degree=row.integrated_degree,

@@ -65,7 +65,7 @@ def search(request: HttpRequest) -> HttpResponse:
                 level=form.cleaned_data.get("level"),
                 route=form.cleaned_data.get("route") or None,
             )
-        except matching.engine.QueryError as error:
+        except matching.QueryError as error:
             form.add_error("q", str(error))
     context = {
         "form": form,

@@ -13,6 +13,8 @@ PAGES = [
     "/about/",
     "/standards/",
     "/standards/ST0116/",
+    "/standards/search/?q=write+and+test+software+code",
+    "/standards/search/?q=",
 ]
 
 

@@ -1,0 +1,473 @@
+"""The standards matcher: keyword and embedding retrieval over evidence units, fused, explained."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+import numpy as np
+
+from skillshub.domain.search.embeddings import (
+    CatalogueVectors,
+    Embedder,
+    embed_catalogue,
+    load_embedder,
+    normalise_rows,
+)
+from skillshub.domain.search.explain import Evidence, EvidenceKind, matched_words
+from skillshub.domain.search.fusion import (
+    reciprocal_rank,
+    rescale,
+    segment_max,
+    top_units_mean,
+)
+from skillshub.domain.search.keyword import KeywordIndex
+from skillshub.domain.search.levels import level_boosts
+from skillshub.domain.search.presets import DEFAULT, Preset, get_preset
+from skillshub.domain.search.query import ParsedQuery, QueryError, Vocabulary, parse_query
+from skillshub.domain.search.spelling import SpellingCorrector
+from skillshub.domain.search.text import content_words, index_terms, terms
+from skillshub.domain.search.units import Unit, standard_units, units_digest
+from skillshub.domain.standards import Standard
+
+__all__ = [  # the matcher, and what its callers need alongside it
+    "CatalogueVectors",
+    "Match",
+    "QueryError",
+    "SearchOutcome",
+    "StandardsIndex",
+    "VectorsMismatch",
+    "embed_catalogue",
+    "load_embedder",
+]
+
+_DENSE_POOL = 4000
+"""Units considered when averaging each standard's best few dense matches."""
+
+
+class VectorsMismatch(ValueError):
+    """Stored vectors do not fit the standards or the preset: re-embed at ingest."""
+
+
+@dataclass(frozen=True)
+class Match:
+    """One standard that fits the query, its score, and the evidence that earned it."""
+
+    reference: str
+    title: str
+    level: int
+    route: str
+    score: float
+    """Relative fit: the best standard scores 1 before level boosts (which add up to 0.15)."""
+    why: list[Evidence]
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "reference": self.reference,
+            "title": self.title,
+            "level": self.level,
+            "route": self.route,
+            "score": round(self.score, 4),
+            "why": [evidence.as_dict() for evidence in self.why],
+        }
+
+
+@dataclass(frozen=True)
+class SearchOutcome:
+    """The matches for a query, best first, and notes on how the query was read."""
+
+    query: str
+    matches: list[Match]
+    notes: list[str]
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "query": self.query,
+            "results": [match.as_dict() for match in self.matches],
+            "notes": list(self.notes),
+        }
+
+
+@dataclass(frozen=True, eq=False)
+class _Channels:
+    """Per-query scores kept for ranking and explanation."""
+
+    unit_keyword: np.ndarray
+    unit_dense: np.ndarray
+    keyword_scale: tuple[float, float]
+    dense_scale: tuple[float, float]
+    keyword_weight: float
+    dense_weight: float
+
+
+class StandardsIndex:
+    """A searchable catalogue. Build it once (from standards and their stored vectors), then
+    call `search` per query; a query embeds only itself, never the catalogue."""
+
+    def __init__(
+        self,
+        *,
+        preset: Preset,
+        standards: list[Standard],
+        units: list[Unit],
+        starts: np.ndarray,
+        keyword: KeywordIndex,
+        vectors: np.ndarray,
+        vocabulary: Vocabulary,
+        embedder: Embedder | None,
+    ) -> None:
+        self.preset = preset
+        self.standards = standards
+        self._units = units
+        self._starts = starts
+        self._owner = np.repeat(np.arange(len(standards), dtype=np.int32), np.diff(starts))
+        self._kind_weight = np.asarray(
+            [preset.kind_weight(unit.kind) for unit in units], dtype=np.float32
+        )
+        self._keyword = keyword
+        self._vectors = vectors
+        self._centroids = _centroids(vectors, starts)
+        self._vocabulary = vocabulary
+        self._embedder = embedder
+        self._levels = np.asarray([s.level for s in standards], dtype=np.int16)
+        self._current = np.asarray([s.is_current for s in standards], dtype=bool)
+        self._routes = [s.route.casefold() for s in standards]
+
+    @classmethod
+    def build(
+        cls,
+        standards: Iterable[Standard],
+        *,
+        vectors: CatalogueVectors | None,
+        preset: Preset | str = DEFAULT,
+        embedder: Embedder | None = None,
+    ) -> StandardsIndex:
+        """Index `standards` for keywords and load their stored unit vectors.
+
+        `vectors` must come from `embed_catalogue` with the same preset's model and the same
+        standard texts (checked by fingerprint); it may cover more standards than indexed.
+        Pass `vectors=None` only with a preset that does not use embeddings.
+        """
+        preset = get_preset(preset) if isinstance(preset, str) else preset
+        ordered = sorted(standards, key=lambda s: s.reference)
+        per_standard = [standard_units(s, kinds=preset.unit_kinds) for s in ordered]
+        units = [unit for group in per_standard for unit in group]
+        starts = np.zeros(len(ordered) + 1, dtype=np.int64)
+        np.cumsum([len(group) for group in per_standard], out=starts[1:])
+
+        counts: Counter[str] = Counter()
+
+        def documents() -> Iterator[list[str]]:
+            # One pass, one unit at a time: word lists for 100,000 units would cost ~200 MB.
+            for unit in units:
+                words = content_words(unit.text)
+                counts.update(set(words))
+                yield index_terms(words, bigrams=preset.bigram_weight > 0)
+
+        keyword = KeywordIndex.build(documents(), k1=preset.bm25_k1, b=preset.bm25_b)
+        vocabulary = Vocabulary(
+            words=frozenset(counts),
+            stems=frozenset(keyword.vocabulary),
+            corrector=SpellingCorrector(
+                counts,
+                min_count=preset.spelling_min_count,
+                min_length=preset.spelling_min_length,
+            ),
+        )
+
+        if preset.use_dense:
+            if vectors is None:
+                raise VectorsMismatch(
+                    f"The '{preset.name}' preset uses embeddings: pass the vectors stored at "
+                    "ingest (embed_catalogue), or use StandardsIndex.embed_and_build."
+                )
+            matrix = _aligned(vectors, ordered, per_standard, preset)
+            embedder = embedder or load_embedder(preset.model)
+        else:
+            matrix = np.zeros((len(units), 0), dtype=np.float32)
+            embedder = None
+        return cls(
+            preset=preset,
+            standards=ordered,
+            units=units,
+            starts=starts,
+            keyword=keyword,
+            vectors=matrix,
+            vocabulary=vocabulary,
+            embedder=embedder,
+        )
+
+    @classmethod
+    def embed_and_build(
+        cls,
+        standards: Iterable[Standard],
+        *,
+        preset: Preset | str = DEFAULT,
+        embedder: Embedder | None = None,
+    ) -> StandardsIndex:
+        """Embed and build in one step (tests, benchmarks, scripts); the web app uses `build`."""
+        preset = get_preset(preset) if isinstance(preset, str) else preset
+        standards = list(standards)
+        vectors = None
+        if preset.use_dense:
+            embedder = embedder or load_embedder(preset.model)
+            vectors = embed_catalogue(standards, embedder=embedder, preset=preset)
+        return cls.build(standards, vectors=vectors, preset=preset, embedder=embedder)
+
+    def __len__(self) -> int:
+        return len(self.standards)
+
+    @property
+    def unit_count(self) -> int:
+        return len(self._units)
+
+    def parse(self, query: str) -> ParsedQuery:
+        return parse_query(query, preset=self.preset, vocabulary=self._vocabulary)
+
+    def search(
+        self,
+        query: str,
+        *,
+        limit: int = 10,
+        level: int | None = None,
+        route: str | None = None,
+        include_not_current: bool = False,
+    ) -> SearchOutcome:
+        """The standards that best fit a plain-language need, best first, with evidence.
+
+        `level` and `route` are hard filters (the employer chose them); levels mentioned in the
+        query only move standards up. Raises QueryError when the query has nothing to search.
+        """
+        parsed = self.parse(query)
+        notes = list(parsed.notes)
+        allowed = np.ones(len(self.standards), dtype=bool)
+        if not include_not_current:
+            allowed &= self._current
+        if level is not None:
+            allowed &= self._levels == level
+        if route is not None:
+            wanted = route.casefold().strip()
+            allowed &= np.asarray([r == wanted for r in self._routes], dtype=bool)
+        if not allowed.any():
+            notes.append("No standards match the chosen filters.")
+            return SearchOutcome(parsed.text, [], notes)
+
+        fused, channels = self._score(parsed, allowed)
+        if parsed.level_hint is not None and level is None:
+            boosts = level_boosts(
+                parsed.level_hint,
+                explicit=self.preset.level_boost,
+                implied=self.preset.level_hint_boost,
+            )
+            lookup = np.zeros(16, dtype=np.float32)
+            for lvl, boost in boosts.items():
+                if 0 <= lvl < 16:
+                    lookup[lvl] = boost
+            fused = fused + np.where(fused > 0, lookup[np.clip(self._levels, 0, 15)], 0.0)
+
+        candidates = np.flatnonzero(allowed & (fused > 0))
+        order = candidates[np.lexsort((candidates, -fused[candidates]))][: max(limit, 0)]
+        stems = [term.term for term in parsed.terms]
+        matches = [self._match(int(i), float(fused[i]), channels, stems) for i in order]
+        if not matches:
+            notes.append("Nothing in the catalogue matched these words.")
+        return SearchOutcome(parsed.text, matches, notes)
+
+    def _score(self, parsed: ParsedQuery, allowed: np.ndarray) -> tuple[np.ndarray, _Channels]:
+        p = self.preset
+        unit_keyword, keyword_std = self._keyword_scores(parsed)
+        unit_dense = np.zeros(len(self._units), dtype=np.float32)
+        dense_std = np.zeros(len(self.standards), dtype=np.float32)
+        query_vector = None
+        if p.use_dense and self._embedder is not None:
+            query_vector = self._query_vector(parsed)
+            unit_dense, dense_std = self._dense_scores(query_vector)
+        fused, channels = self._fuse(unit_keyword, keyword_std, unit_dense, dense_std, allowed)
+        return fused, channels
+
+    def _query_vector(self, parsed: ParsedQuery) -> np.ndarray:
+        """The employer's words, plus expansion_weight times the terminology wording."""
+        assert self._embedder is not None
+        if not parsed.expansion_text or self.preset.expansion_weight <= 0:
+            return self._embedder.embed([parsed.embed_text])[0]
+        own, added = self._embedder.embed([parsed.embed_text, parsed.expansion_text])
+        mixed = own + self.preset.expansion_weight * added
+        return normalise_rows(mixed[None, :], in_place=True)[0]
+
+    def _keyword_scores(self, parsed: ParsedQuery) -> tuple[np.ndarray, np.ndarray]:
+        """BM25 per unit, and per standard: coverage (each term's best unit, summed) blended
+        with the best single unit."""
+        p = self.preset
+        unit_keyword = np.zeros(len(self._units), dtype=np.float32)
+        if not p.use_keyword:
+            return unit_keyword, np.zeros(len(self.standards), dtype=np.float32)
+        coverage = np.zeros(len(self.standards), dtype=np.float32)
+        for term in parsed.terms:
+            units, weights = self._keyword.postings(term.term)
+            if units.size == 0:
+                continue
+            values = weights * term.weight * self._kind_weight[units]
+            unit_keyword[units] += values
+            owners = self._owner[units]
+            firsts = np.flatnonzero(np.r_[True, owners[1:] != owners[:-1]])
+            coverage[owners[firsts]] += np.maximum.reduceat(values, firsts)
+        best = segment_max(unit_keyword, self._starts)
+        return unit_keyword, p.coverage_weight * coverage + (1 - p.coverage_weight) * best
+
+    def _dense_scores(self, query_vector: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Cosine per unit (weighted by kind), and per standard: best unit, plus a share of the
+        next best units' mean, plus a share of the similarity to the standard's centre."""
+        p = self.preset
+        # einsum, not @: BLAS's threaded matrix-vector product stalls when other processes
+        # hold the cores, and single-threaded SIMD is as fast for one query vector.
+        unit_dense = np.einsum("ij,j->i", self._vectors, query_vector) * self._kind_weight
+        dense_std = segment_max(unit_dense, self._starts, empty=-1.0)
+        if p.dense_centroid_weight > 0:
+            dense_std = dense_std + p.dense_centroid_weight * (self._centroids @ query_vector)
+        if p.dense_sum_weight > 0:
+            dense_std = dense_std + p.dense_sum_weight * top_units_mean(
+                unit_dense,
+                self._owner,
+                n_owners=len(self.standards),
+                k=p.dense_top_units,
+                pool=_DENSE_POOL,
+            )
+        return unit_dense, dense_std
+
+    def _fuse(
+        self,
+        unit_keyword: np.ndarray,
+        keyword_std: np.ndarray,
+        unit_dense: np.ndarray,
+        dense_std: np.ndarray,
+        allowed: np.ndarray,
+    ) -> tuple[np.ndarray, _Channels]:
+        p = self.preset
+        keyword_scaled, k_floor, k_span = rescale(keyword_std)
+        dense_scaled, d_floor, d_span = rescale(dense_std)
+        w_k = p.keyword_weight if p.use_keyword else 0.0
+        w_d = p.dense_weight if p.use_dense else 0.0
+        if p.fusion == "rrf":
+            fused = w_k * reciprocal_rank(
+                keyword_scaled, allowed, k=p.rrf_k, depth=p.candidates
+            ) + w_d * reciprocal_rank(dense_scaled, allowed, k=p.rrf_k, depth=p.candidates)
+        else:
+            fused = w_k * keyword_scaled + w_d * dense_scaled
+        top = float(fused[allowed].max()) if allowed.any() else 0.0
+        if top > 0:
+            fused = fused / top
+        channels = _Channels(
+            unit_keyword=unit_keyword,
+            unit_dense=unit_dense,
+            keyword_scale=(k_floor, k_span),
+            dense_scale=(d_floor, d_span),
+            keyword_weight=w_k,
+            dense_weight=w_d,
+        )
+        return fused.astype(np.float32), channels
+
+    def _match(self, index: int, score: float, channels: _Channels, stems: list[str]) -> Match:
+        standard = self.standards[index]
+        start, end = int(self._starts[index]), int(self._starts[index + 1])
+        return Match(
+            reference=standard.reference,
+            title=standard.title,
+            level=standard.level,
+            route=standard.route,
+            score=score,
+            why=self._evidence(start, end, channels, stems),
+        )
+
+    def _evidence(
+        self, start: int, end: int, channels: _Channels, stems: list[str]
+    ) -> list[Evidence]:
+        """The units that contributed most to this standard's score, scaled as in fusion."""
+        _, k_span = channels.keyword_scale
+        d_floor, d_span = channels.dense_scale
+        keyword_part = channels.keyword_weight * channels.unit_keyword[start:end] / k_span
+        dense_part = (
+            channels.dense_weight
+            * np.clip(channels.unit_dense[start:end] - d_floor, 0.0, None)
+            / d_span
+        )
+        contribution = keyword_part + dense_part
+        order = np.lexsort((np.arange(end - start), -contribution))
+        best = float(contribution[order[0]]) if len(order) else 0.0
+        evidence: list[Evidence] = []
+        shown: set[str] = set()
+        for offset in order:
+            value = float(contribution[offset])
+            if len(evidence) == self.preset.max_evidence or value <= 0:
+                break
+            if evidence and value < self.preset.evidence_min_share * best:
+                break
+            unit = self._units[start + int(offset)]
+            if unit.text.casefold() in shown:
+                # A job title that repeats the title says nothing new.
+                continue
+            shown.add(unit.text.casefold())
+            found = set(terms(unit.text)) & set(stems)
+            kind: EvidenceKind = unit.kind  # type: ignore[assignment]
+            evidence.append(Evidence(kind, unit.ref, unit.text, matched_words(unit.text, found)))
+        if not evidence and end > start:
+            unit = self._units[start]
+            evidence.append(Evidence("title", unit.ref, unit.text, ()))
+        return evidence
+
+
+def _centroids(vectors: np.ndarray, starts: np.ndarray) -> np.ndarray:
+    """Each standard's mean unit vector, unit length: what the standard is about overall."""
+    counts = np.diff(starts)
+    if vectors.shape[1] == 0 or not counts.any():
+        return np.zeros((len(counts), vectors.shape[1]), dtype=np.float32)
+    sums = np.zeros((len(counts), vectors.shape[1]), dtype=np.float32)
+    present = counts > 0
+    sums[present] = np.add.reduceat(vectors, starts[:-1][present], axis=0)
+    return normalise_rows(sums)
+
+
+def _aligned(
+    vectors: CatalogueVectors,
+    standards: list[Standard],
+    per_standard: list[list[Unit]],
+    preset: Preset,
+) -> np.ndarray:
+    """The rows of `vectors` for `standards`, in index order, after checking they still fit."""
+    if vectors.model_name != preset.model:
+        raise VectorsMismatch(
+            f"The stored vectors were made with '{vectors.model_name}' but the '{preset.name}' "
+            f"preset uses '{preset.model}': re-embed the catalogue at ingest."
+        )
+    offsets: dict[str, tuple[int, int, str]] = {}
+    position = 0
+    for reference, digest, count in zip(
+        vectors.references, vectors.digests, vectors.counts, strict=True
+    ):
+        offsets[reference] = (position, count, digest)
+        position += count
+    rows: list[np.ndarray] = []
+    for standard, units in zip(standards, per_standard, strict=True):
+        stored = offsets.get(standard.reference)
+        if stored is None:
+            raise VectorsMismatch(
+                f"No stored vectors for {standard.reference}: re-embed the catalogue at ingest."
+            )
+        start, count, digest = stored
+        if digest != units_digest(units) or count != len(units):
+            raise VectorsMismatch(
+                f"The stored vectors for {standard.reference} were made from different text "
+                "(the standard changed since ingest): re-embed the catalogue."
+            )
+        rows.append(np.arange(start, start + count))
+    index = np.concatenate(rows) if rows else np.zeros(0, dtype=np.int64)
+    if len(index) == len(vectors.matrix) and np.array_equal(index, np.arange(len(index))):
+        # The usual case: the vectors are exactly these standards' units. Share, don't copy.
+        matrix = np.ascontiguousarray(vectors.matrix, dtype=np.float32)
+    else:
+        matrix = np.ascontiguousarray(vectors.matrix[index], dtype=np.float32)
+    norms = np.linalg.norm(matrix, axis=1)
+    if np.any(np.abs(norms[norms > 0] - 1.0) > 1e-3):
+        # Vectors from another embedder may not be unit length; cosine needs them to be.
+        matrix = normalise_rows(matrix, in_place=matrix is not vectors.matrix)
+    return matrix

@@ -1,0 +1,132 @@
+"""Named, frozen settings for standards matching: weights, thresholds, fusion constants, model."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+UnitKind = str
+"""An evidence unit's kind: 'title', 'job title', 'keyword', 'overview', 'duty', 'knowledge',
+'skill' or 'behaviour' (the same words `Evidence.kind` uses)."""
+
+ALL_KINDS: tuple[UnitKind, ...] = (
+    "title",
+    "job title",
+    "keyword",
+    "overview",
+    "duty",
+    "knowledge",
+    "skill",
+    "behaviour",
+)
+
+
+@dataclass(frozen=True)
+class Preset:
+    """Every setting that changes what a search returns, in one place (see docs/model-card.md)."""
+
+    name: str
+    model: str = "wordllama-l2-supercat-256"
+    """Embedder name; see `embeddings.load_embedder`. Stored vectors must have been made with it."""
+    unit_kinds: tuple[UnitKind, ...] = ALL_KINDS
+    """Which parts of a standard become evidence units (and so can match)."""
+    kind_weights: tuple[tuple[UnitKind, float], ...] = (
+        ("title", 1.0),
+        ("job title", 0.8),
+        ("keyword", 0.5),
+        ("overview", 0.8),
+        ("duty", 0.6),
+        ("knowledge", 0.5),
+        ("skill", 0.6),
+        ("behaviour", 0.3),
+    )
+    """How much a match in each kind of unit counts: titles say what the job is; behaviours
+    ("works safely", "team player") are shared by most standards and say little."""
+    use_keyword: bool = True
+    use_dense: bool = True
+
+    # Query handling
+    max_query_chars: int = 500
+    max_query_words: int = 64
+    expansion_weight: float = 0.5
+    """Weight of words added from the terminology table, relative to the employer's own words."""
+    variant_weight: float = 0.5
+    """Weight of a word's agent-noun relatives found in the catalogue ("weld" <-> "welder",
+    "pharmacy" <-> "pharmacist"), which the Porter stemmer leaves apart."""
+    spelling_min_length: int = 4
+    spelling_min_count: int = 2
+
+    # Keyword channel: Okapi BM25 over evidence units
+    bigram_weight: float = 0.5
+    """Weight of neighbouring-word pairs ("repair_pump"): rewards the query's phrasing; 0 turns
+    pairs off (and leaves them out of the index)."""
+    bm25_k1: float = 1.2
+    bm25_b: float = 0.75
+    coverage_weight: float = 0.6
+    """Keyword standard score = coverage_weight * (sum over query terms of each term's best unit)
+    + (1 - coverage_weight) * (best single unit): rewards standards that cover the whole need."""
+
+    # Dense channel: cosine similarity of query and unit vectors
+    dense_top_units: int = 3
+    dense_sum_weight: float = 0.5
+    """Dense standard score = best unit + dense_sum_weight * mean of the next best units."""
+    dense_centroid_weight: float = 0.3
+    """Added: similarity of the query to the mean of all the standard's unit vectors."""
+
+    # Fusion
+    fusion: str = "blend"
+    """'blend': weighted sum of channel scores scaled to the best standard; 'rrf': reciprocal
+    rank fusion with constant rrf_k."""
+    keyword_weight: float = 0.5
+    dense_weight: float = 0.5
+    rrf_k: int = 60
+    candidates: int = 200
+    """'rrf' only: how deep each channel's ranking is read."""
+
+    # Level hints in the query (soft boosts, added to a fused score scaled to 0..1)
+    level_boost: float = 0.15
+    """For an explicit level ("level 4", "degree"); neighbouring levels get half."""
+    level_hint_boost: float = 0.05
+    """For a role word that implies a range of levels ("technician", "manager")."""
+
+    # Explanations
+    max_evidence: int = 4
+    evidence_min_share: float = 0.35
+    """Evidence beyond the first is shown only if it contributed at least this share of the
+    top unit's contribution."""
+
+    def kind_weight(self, kind: UnitKind) -> float:
+        return dict(self.kind_weights).get(kind, 0.0)
+
+
+DEFAULT = Preset(name="default")
+
+TINY = replace(DEFAULT, name="tiny", candidates=50, max_evidence=2, spelling_min_count=1)
+"""For tests on a handful of standards: the same model and weights; fewer evidence items, and
+spelling suggestions from words seen once (a small catalogue repeats few words)."""
+
+BM25_ONLY = replace(DEFAULT, name="bm25-only", use_dense=False)
+"""Ablation: the keyword channel alone (no embeddings)."""
+
+DENSE_ONLY = replace(DEFAULT, name="dense-only", use_keyword=False)
+"""Ablation: the embedding channel alone."""
+
+FAT_LIKE = replace(DEFAULT, name="fat-like", unit_kinds=("title", "job title", "keyword"))
+"""Ablation: only the fields the Find an Apprenticeship Training search uses."""
+
+PRESETS: dict[str, Preset] = {p.name: p for p in (DEFAULT, TINY, BM25_ONLY, DENSE_ONLY, FAT_LIKE)}
+
+
+class UnknownPreset(KeyError):
+    """Raised for a preset name that is not defined."""
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+def get_preset(name: str) -> Preset:
+    """The preset called `name`; an unknown name raises UnknownPreset listing the valid ones."""
+    try:
+        return PRESETS[name]
+    except KeyError:
+        known = ", ".join(sorted(PRESETS))
+        raise UnknownPreset(f"Unknown search preset '{name}'. Choose one of: {known}.") from None

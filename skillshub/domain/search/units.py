@@ -1,0 +1,59 @@
+"""Splitting a standard into evidence units (title, job titles, duties, KSBs) in a fixed order."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from skillshub.domain.search.presets import ALL_KINDS, UnitKind
+from skillshub.domain.search.text import sentences
+from skillshub.domain.standards import Standard
+
+MAX_UNIT_CHARS = 1000
+"""Longer units (a few run-on KSBs) are cut here: the matcher needs their gist, not all of it."""
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One piece of a standard that can match a query and be shown as the reason for a match."""
+
+    reference: str
+    kind: UnitKind
+    ref: str
+    """'K3', 'S1', 'B2', 'D4' for KSBs and duties; '' for the other kinds."""
+    text: str
+
+
+def standard_units(standard: Standard, *, kinds: Iterable[UnitKind] = ALL_KINDS) -> list[Unit]:
+    """The standard's units, always in the same order: title, job titles, keywords, overview
+    (the one-line overview, then the occupation summary sentence by sentence), duties, knowledge,
+    skills, behaviours. Empty and repeated texts are skipped."""
+    wanted = set(kinds)
+    ref = standard.reference
+    raw: list[tuple[UnitKind, str, str]] = [("title", "", standard.title)]
+    raw += [("job title", "", title) for title in standard.job_titles]
+    raw += [("keyword", "", keyword) for keyword in standard.keywords]
+    raw.append(("overview", "", standard.overview))
+    raw += [("overview", "", sentence) for sentence in sentences(standard.occupation_summary)]
+    raw += [("duty", duty.ref, duty.text) for duty in standard.duties]
+    raw += [(ksb.kind, ksb.ref, ksb.text) for ksb in standard.ksbs]
+
+    units: list[Unit] = []
+    seen: set[tuple[str, str]] = set()
+    for kind, unit_ref, text in raw:
+        text = " ".join(text.split())[:MAX_UNIT_CHARS]
+        key = (kind, text.lower())
+        if kind not in wanted or not text or key in seen:
+            continue
+        seen.add(key)
+        units.append(Unit(ref, kind, unit_ref, text))
+    return units
+
+
+def units_digest(units: Iterable[Unit]) -> str:
+    """A short fingerprint of the units' kinds and texts: stored vectors are valid only for it."""
+    digest = hashlib.sha256()
+    for unit in units:
+        digest.update(f"{unit.kind}\x1f{unit.ref}\x1f{unit.text}\x1e".encode())
+    return digest.hexdigest()[:16]

@@ -1,0 +1,51 @@
+"""The search page: a need in plain words, standards with highlighted reasons, helpful errors."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.page_checks import PageClient
+
+
+def test_results_come_with_highlighted_reasons(client_request: PageClient) -> None:
+    page = client_request.get("/standards/search/", q="write and test software code")
+    results = page.select("ol.govuk-list > li")
+    assert results
+    first = results[0]
+    assert first.find("a")["href"] == "/standards/ST0116/"
+    reasons = first.select(".app-result-why li")
+    assert reasons, "each result says why it matched"
+    assert first.find("mark", class_="app-highlight")
+
+
+def test_empty_query_shows_an_error_summary_and_keeps_filters(client_request: PageClient) -> None:
+    page = client_request.get("/standards/search/", q="   ", level="4", status=400)
+    summary = page.find(class_="govuk-error-summary")
+    assert summary and "Describe the skills or tasks you need" in summary.get_text()
+    assert summary.find("a")["href"] == "#q"
+    assert page.title.get_text().startswith("Error: ")
+    assert page.find("option", selected=True, value="4")
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        '<script>alert("x")</script> welding',
+        'software" OR 1=1; DROP TABLE standards; --',
+        'NEAR(code* "test") AND -design',
+        "x" * 10_000,
+        "\x00\x01\x02 software \ufffd",
+    ],
+)
+def test_hostile_queries_never_break_the_page(client_request: PageClient, query: str) -> None:
+    response = client_request.client.get("/standards/search/", {"q": query})
+    assert response.status_code in {200, 400}
+    html = response.content.decode()
+    assert "<script>alert" not in html
+
+
+def test_no_matches_gives_an_empty_state_that_helps(client_request: PageClient) -> None:
+    page = client_request.get("/standards/search/", q="zzzzqqq xxyyzz")
+    text = page.get_text(" ")
+    assert "No standards match your need" in text or "Describe" in text
+    assert "try describing" in text.lower() or "Describe the skills" in text

@@ -1,0 +1,171 @@
+"""Searching a handful of real standards: ranking, evidence, hints, filters and bad input."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from skillshub.domain.search import (
+    QueryError,
+    StandardsIndex,
+    VectorsMismatch,
+    embed_catalogue,
+    get_preset,
+)
+from skillshub.domain.search.text import terms
+from skillshub.domain.standards import Standard
+
+from .conftest import catalogue
+
+
+def references(index: StandardsIndex, query: str, **options: object) -> list[str]:
+    return [m.reference for m in index.search(query, **options).matches]  # type: ignore[arg-type]
+
+
+def test_plain_language_needs_find_the_right_standard(index: StandardsIndex) -> None:
+    assert references(index, "service the lifts and escalators")[0] == "ST0252"
+    assert references(index, "keep gas mains safe")[0] == "ST0205"
+    assert references(index, "turn medical records into codes")[0] == "ST0535"
+
+
+def test_every_match_has_evidence_from_the_standard(index: StandardsIndex) -> None:
+    standards = catalogue()
+    outcome = index.search("repairing robots and PLCs on a production line", limit=5)
+    assert outcome.matches
+    for match in outcome.matches:
+        standard = standards[match.reference]
+        assert 1 <= len(match.why) <= index.preset.max_evidence
+        refs = {d.ref for d in standard.duties} | {k.ref for k in standard.ksbs}
+        texts = (
+            {standard.title, standard.overview, *standard.job_titles, *standard.keywords}
+            | {d.text for d in standard.duties}
+            | {k.text for k in standard.ksbs}
+        )
+        for evidence in match.why:
+            assert evidence.ref == "" or evidence.ref in refs
+            assert evidence.text in texts or evidence.text in standard.occupation_summary
+            for term in evidence.matched_terms:
+                assert term in evidence.text
+
+
+def test_matched_terms_include_stems_and_expansions(index: StandardsIndex) -> None:
+    match = index.search("PLC programming", limit=1).matches[0]
+    assert match.reference == "ST0662"
+    matched = {t.lower() for e in match.why for t in e.matched_terms}
+    # "programmable logic controller" comes from the terminology table, "program..." by stem.
+    assert matched & {"plc", "programmable", "logic", "controllers", "programming", "program"}
+
+
+def test_level_hints_move_standards_up_without_filtering(index: StandardsIndex) -> None:
+    plain = references(index, "robotics and mechatronics engineer")
+    degree = references(index, "robotics and mechatronics engineer level 6")
+    assert degree[0] == "ST1317"
+    assert set(plain) == set(degree)
+    outcome = index.search("robotics and mechatronics engineer level 6")
+    assert "Ranking level 6 higher because you mentioned 'level 6'." in outcome.notes
+
+
+def test_abbreviations(index: StandardsIndex) -> None:
+    assert references(index, "HGV drivers")[0] == "ST0257"
+    outcome = index.search("VAT and tax returns")
+    assert outcome.matches[0].reference == "ST0001"
+    assert any("value added tax" in note for note in outcome.notes)
+
+
+def test_spelling(index: StandardsIndex) -> None:
+    outcome = index.search("mechatronix techniciens")
+    assert outcome.matches[0].reference == "ST1326"
+    assert "Searched for 'mechatronic' instead of 'mechatronix'." in outcome.notes
+    assert "Searched for 'technicians' instead of 'techniciens'." in outcome.notes
+
+
+def test_filters_are_hard(index: StandardsIndex) -> None:
+    assert set(references(index, "engineer", level=3)) <= {
+        s.reference for s in catalogue().values() if s.level == 3
+    }
+    digital = index.search("software", route="digital")
+    assert [m.route for m in digital.matches] == ["Digital"]
+    empty = index.search("software", level=9)
+    assert empty.matches == [] and "No standards match the chosen filters." in empty.notes
+
+
+def test_standards_not_current_only_on_request(index: StandardsIndex) -> None:
+    assert "ST0016" not in references(index, "packhouse line leader")
+    assert references(index, "packhouse line leader", include_not_current=True)[0] == "ST0016"
+
+
+def test_results_are_deterministic(index: StandardsIndex, sample: list[Standard]) -> None:
+    first = index.search("maintain vehicles", limit=10)
+    again = StandardsIndex.embed_and_build(list(reversed(sample)), preset="tiny")
+    second = again.search("maintain vehicles", limit=10)
+    assert [m.as_dict() for m in first.matches] == [m.as_dict() for m in second.matches]
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "<script>alert('x')</script> lifts",
+        "lifts' OR 1=1; DROP TABLE standards; --",
+        'lift* NEAR "escalator" AND (repair OR -install)',
+        "\x00\x01 lifts \x1b[0m",
+        "\ud83d\ude80 rockets \u202e lifts",
+        "x" * 10_000,
+        "lifts " * 2_000,
+        "AND OR NOT",
+    ],
+)
+def test_hostile_input_never_raises(index: StandardsIndex, query: str) -> None:
+    outcome = index.search(query)
+    assert len(outcome.query) <= index.preset.max_query_chars
+
+
+@pytest.mark.parametrize("query", ["", "   ", "\x00\x00", "()*"])
+def test_empty_input_is_a_query_error(index: StandardsIndex, query: str) -> None:
+    with pytest.raises(QueryError, match="Describe the skills or tasks you need"):
+        index.search(query)
+
+
+def test_as_dict_has_the_cli_shape(index: StandardsIndex) -> None:
+    outcome = index.search("lift engineer", limit=2)
+    data = outcome.as_dict()
+    assert set(data) == {"query", "results", "notes"}
+    result = data["results"][0]  # type: ignore[index]
+    assert set(result) == {"reference", "title", "level", "route", "score", "why"}
+    assert set(result["why"][0]) == {"kind", "ref", "text", "matched_terms"}
+
+
+def test_limit(index: StandardsIndex) -> None:
+    assert len(index.search("engineer", limit=3).matches) == 3
+    assert index.search("engineer", limit=0).matches == []
+
+
+def test_stored_vectors_must_fit(sample: list[Standard]) -> None:
+    preset = get_preset("tiny")
+    vectors = embed_catalogue(sample, preset=preset)
+    changed = [dataclasses.replace(s, title=s.title + " (revised)") for s in sample]
+    with pytest.raises(VectorsMismatch, match="different text"):
+        StandardsIndex.build(changed, vectors=vectors, preset=preset)
+    with pytest.raises(VectorsMismatch, match="No stored vectors for ST"):
+        StandardsIndex.build(
+            sample, vectors=embed_catalogue(sample[:3], preset=preset), preset=preset
+        )
+    with pytest.raises(VectorsMismatch, match="uses embeddings"):
+        StandardsIndex.build(sample, vectors=None, preset=preset)
+    other = dataclasses.replace(preset, model="another-model")
+    with pytest.raises(VectorsMismatch, match="re-embed"):
+        StandardsIndex.build(sample, vectors=vectors, preset=other)
+
+
+def test_vectors_may_cover_more_than_is_indexed(sample: list[Standard]) -> None:
+    preset = get_preset("tiny")
+    vectors = embed_catalogue(sample, preset=preset)
+    index = StandardsIndex.build(sample[:4], vectors=vectors, preset=preset)
+    assert len(index) == 4
+
+
+def test_keyword_only_preset_needs_no_vectors(sample: list[Standard]) -> None:
+    index = StandardsIndex.build(sample, vectors=None, preset="bm25-only")
+    match = index.search("lift installation").matches[0]
+    assert match.reference == "ST0252"
+    assert any(set(terms(" ".join(e.matched_terms))) & {"lift", "instal"} for e in match.why)
