@@ -113,8 +113,8 @@ def handle(args: argparse.Namespace) -> int:
                 plan = module.api_plan(progress=progress, **kwargs)
             results = [run_ingest(plan, force=args.force)]
         elif args.file:
-            module = modules.get(args.dataset or "")
-            if module is None or not hasattr(module, "file_plan"):
+            loader = modules.get(args.dataset or "")
+            if loader is None or not hasattr(loader, "file_plan"):
                 err.print(
                     "[red]--file needs a dataset that loads files, e.g. `skillshub ingest "
                     "provision --file providers.csv --file courses.csv`[/red]"
@@ -124,7 +124,7 @@ def handle(args: argparse.Namespace) -> int:
             if missing:
                 err.print(f"[red]No such file: {', '.join(missing)}[/red]")
                 return 2
-            results = [run_ingest(module.file_plan(args.file), force=args.force)]
+            results = [run_ingest(loader.file_plan(args.file), force=args.force)]
         else:
             if args.dataset and not hasattr(modules[args.dataset], "embedded_plan"):
                 err.print(
