@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 REPO_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
@@ -48,6 +48,11 @@ class Settings(BaseSettings):
     )
     http_timeout_s: float = Field(
         default=120.0, gt=0, description="Timeout for downloads from live sources, seconds."
+    )
+    fat_api_key: SecretStr = Field(
+        default=SecretStr(""),
+        description="Subscription key for the Find Apprenticeship Training API "
+        "(SKILLSHUB_FAT_API_KEY), used by `skillshub ingest provision --from-api URL`.",
     )
     strict_templates: bool = Field(
         default=False,

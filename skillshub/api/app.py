@@ -6,6 +6,8 @@ from ninja import NinjaAPI
 
 from skillshub.api import problems
 from skillshub.api.labour_market import router as labour_market_router
+from skillshub.api.offers import offers_router
+from skillshub.api.offers import search_router as offer_search_router
 from skillshub.api.search import router as search_router
 from skillshub.api.standards import router as standards_router
 
@@ -19,4 +21,6 @@ api = NinjaAPI(
 problems.install(api)
 api.add_router("/v1/standards", standards_router, tags=["standards"])
 api.add_router("/v1/search", search_router, tags=["search"])
+api.add_router("/v1/search", offer_search_router, tags=["search"])
+api.add_router("/v1/offers", offers_router, tags=["provision"])
 api.add_router("/v1/labour-market", labour_market_router, tags=["labour market"])

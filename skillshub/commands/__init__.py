@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from skillshub.commands import ingest, report, search, serve
+from skillshub.commands import ingest, provider, report, search, search_offers, serve
 
-COMMANDS: list[ModuleType] = [serve, ingest, search, report]
+COMMANDS: list[ModuleType] = [serve, ingest, search, report, provider]
+# search_offers adds the "offers" kind to `skillshub search` when imported.
+_SEARCH_KINDS = (search_offers,)

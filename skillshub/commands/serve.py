@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import subprocess
+import sys
 from typing import Any
 
 from skillshub.commands.console import err
@@ -12,40 +14,59 @@ def register(subparsers: Any) -> None:
     parser = subparsers.add_parser("serve", help="run the hub with a production WSGI server")
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on")
     parser.add_argument("--port", type=int, default=8000, help="port to listen on")
-    parser.add_argument("--workers", type=int, default=2, help="worker processes")
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        help="worker processes (each holds the search indexes, about 500 MB)",
+    )
+    parser.add_argument("--threads", type=int, default=8, help="threads per worker")
     parser.set_defaults(handler=handle)
 
 
-def prepare() -> None:
-    """Create or migrate the database and load the embedded data when it is empty."""
-    from skillshub.commands.ingest import available, ensure_schema, ingest_embedded
+def missing_datasets() -> list[str]:
+    """Create or migrate the database; name the embedded datasets not loaded yet."""
+    from skillshub.commands.ingest import available, ensure_schema
     from skillshub.core.models import DatasetLoad
 
     ensure_schema()
     loaded = set(DatasetLoad.objects.values_list("dataset", flat=True))
-    missing = [
+    return [
         name
         for name, module in available().items()
         if hasattr(module, "embedded_plan") and name not in loaded
     ]
-    if missing:
-        err.print(f"First run: loading the embedded data ({', '.join(missing)}).")
-        ingest_embedded(missing)
+
+
+def warm_indexes() -> None:
+    """Build the search indexes in a new worker so its first request is fast."""
+    from skillshub.catalogue import matching
+
+    try:
+        matching.get_index()
+    except matching.CatalogueNotLoaded:
+        return
 
 
 def handle(args: argparse.Namespace) -> int:
     from gunicorn.app.base import BaseApplication
 
-    prepare()
+    missing = missing_datasets()
+    if missing:
+        err.print(f"First run: loading the embedded data ({', '.join(missing)}).")
+        # A separate process, so the server does not keep the memory the load needed.
+        for name in missing:
+            subprocess.run([sys.executable, "-m", "skillshub", "ingest", name], check=True)
 
     class HubServer(BaseApplication):
         def load_config(self) -> None:
             self.cfg.set("bind", f"{args.host}:{args.port}")
             self.cfg.set("workers", args.workers)
-            self.cfg.set("threads", 4)
+            self.cfg.set("threads", args.threads)
             self.cfg.set("preload_app", True)
             self.cfg.set("accesslog", "-")
             self.cfg.set("timeout", 60)
+            self.cfg.set("post_worker_init", lambda worker: warm_indexes())
 
         def load(self) -> Any:
             from skillshub.web.wsgi import application

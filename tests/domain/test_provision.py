@@ -405,6 +405,11 @@ def test_no_scores_and_no_words_means_browse_everything(index: OfferIndex) -> No
         ({"max_duration_months": 3}, {"digbeth-bootcamp", "online"}),
         ({"max_cost_gbp": 3000}, {"digbeth-bootcamp", "leeds-htq", "online"}),
         ({"funded_only": True}, {"digbeth-bootcamp", "online", "apprenticeship"}),
+        ({"funding_routes": {FundingRoute.SKILLS_BOOTCAMP}}, {"digbeth-bootcamp"}),
+        (
+            {"funding_routes": {FundingRoute.APPRENTICESHIP, FundingRoute.ADVANCED_LEARNER_LOAN}},
+            {"apprenticeship", "online"},
+        ),
         (
             {"start_within_months": 3},
             {"near-htq", "digbeth-bootcamp", "leeds-htq", "online", "apprenticeship"},

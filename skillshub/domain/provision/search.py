@@ -13,7 +13,13 @@ import numpy as np
 import numpy.typing as npt
 
 from skillshub.domain.geography import Point
-from skillshub.domain.provision.model import DeliveryMode, Offer, OfferType, Provider
+from skillshub.domain.provision.model import (
+    DeliveryMode,
+    FundingRoute,
+    Offer,
+    OfferType,
+    Provider,
+)
 
 SortKey = Literal["relevance", "distance", "start_date"]
 SORT_KEYS: tuple[SortKey, ...] = ("relevance", "distance", "start_date")
@@ -24,6 +30,7 @@ PointOf = Callable[[Offer], Point | None]
 
 _TYPE_CODES = {offer_type: code for code, offer_type in enumerate(OfferType)}
 _MODE_CODES = {mode: code for code, mode in enumerate(DeliveryMode)}
+_FUNDING_BITS = {route: 1 << code for code, route in enumerate(FundingRoute)}
 _NO_START = np.iinfo(np.int32).max
 _WORD = re.compile(r"[a-z0-9]+")
 _STOP_WORDS = frozenset({"a", "an", "and", "in", "of", "the", "to", "for", "with", "on", "at"})
@@ -63,13 +70,15 @@ class OfferQuery:
     max_duration_months: float | None = None
     max_cost_gbp: float | None = None
     funded_only: bool = False
+    funding_routes: frozenset[FundingRoute] = frozenset()
+    """Only offers that name at least one of these funding routes."""
     start_within_months: int | None = None
     sort: SortKey = "relevance"
     limit: int | None = 50
     offset: int = 0
 
     def __post_init__(self) -> None:
-        for name in ("levels", "offer_types", "delivery_modes"):
+        for name in ("levels", "offer_types", "delivery_modes", "funding_routes"):
             object.__setattr__(self, name, frozenset(getattr(self, name)))
         for reference, score in self.standard_scores.items():
             if not 0.0 <= score <= 1.0:
@@ -144,6 +153,10 @@ class OfferIndex:
             dtype=np.float64,
         )
         self._funded = np.array([o.is_funded for o in self.offers], dtype=bool)
+        self._funding_bits = np.array(
+            [sum(_FUNDING_BITS[route] for route in set(o.funding_routes)) for o in self.offers],
+            dtype=np.int16,
+        )
         self._flexible = np.array([o.flexible_start for o in self.offers], dtype=bool)
         self._title_rank = np.empty(count, dtype=np.int32)
         self._title_rank[sorted(range(count), key=lambda i: self.offers[i].title.lower())] = (
@@ -240,6 +253,9 @@ class OfferIndex:
                 mask &= self._cost <= query.max_cost_gbp
         if query.funded_only:
             mask &= self._funded
+        if query.funding_routes:
+            wanted = sum(_FUNDING_BITS[route] for route in query.funding_routes)
+            mask &= (self._funding_bits & wanted) != 0
 
         distance = np.full(len(self.offers), np.nan)
         if query.origin is not None:

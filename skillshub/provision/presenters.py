@@ -1,0 +1,376 @@
+"""Turn provision data into parameters for GOV.UK component macros, and JSON-LD for offer pages."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import date
+from typing import Any
+from urllib.parse import urlencode
+
+from django.http import QueryDict
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString, mark_safe
+
+from skillshub.domain import provision as domain
+from skillshub.provision import vocabulary as v
+from skillshub.provision import words
+from skillshub.provision.finder import OfferResults
+from skillshub.provision.models import Source
+
+STATUS_WARNINGS = {
+    domain.ProviderStatus.NOT_STARTING_NEW_APPRENTICES: (
+        "The register says this provider is not starting new apprentices at the moment."
+    ),
+    domain.ProviderStatus.REMOVED: "This provider has been removed from a provider register.",
+}
+MAX_STANDARDS_SHOWN = 5
+_JSON_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+
+
+def offer_href(offer_id: str) -> str:
+    return reverse("provision:offer", args=[offer_id])
+
+
+def provider_href(ukprn: int) -> str:
+    return reverse("provision:provider", args=[ukprn])
+
+
+def _row(key: str, value: str | SafeString) -> dict[str, Any]:
+    cell = {"html": value} if isinstance(value, SafeString) else {"text": value}
+    return {"key": {"text": key}, "value": cell}
+
+
+def _standard_links(references: Iterable[str], titles: Mapping[str, str]) -> SafeString:
+    return format_html_join(
+        ", ",
+        '<a class="govuk-link" href="{}">{}</a>',
+        (
+            (
+                reverse("catalogue:detail", args=[ref]),
+                f"{titles[ref]} ({ref})" if titles.get(ref) else ref,
+            )
+            for ref in references
+        ),
+    )
+
+
+def result_summary(hit: domain.OfferHit, *, today: date) -> dict[str, Any]:
+    """The facts an employer decides on, at a glance."""
+    offer = hit.offer
+    return {
+        "classes": "govuk-summary-list--no-border app-offer-facts",
+        "rows": [
+            _row("Distance", words.distance(hit.distance_km, location_free=offer.location_free)),
+            _row("Cost", words.cost(offer)),
+            _row("Time", words.time_commitment(offer)),
+            _row("Format", words.delivery_format(offer)),
+            _row("Starts", words.starts(offer, today=today)),
+            _row("Funding", words.funding(offer)),
+        ],
+    }
+
+
+def _why(hit: domain.OfferHit, titles: Mapping[str, str]) -> list[SafeString]:
+    reasons = []
+    linked = [ref for ref in hit.offer.standard_references if ref in titles]
+    if linked:
+        reasons.append(format_html("Teaches {}", _standard_links(linked, titles)))
+    for reason in hit.reasons:
+        if reason.startswith("title mentions"):
+            reasons.append(format_html("The {}", reason))
+    return reasons
+
+
+def result_items(
+    results: OfferResults, *, today: date, shortlisted: Iterable[str]
+) -> list[dict[str, Any]]:
+    titles = results.standard_titles()
+    chosen = set(shortlisted)
+    items = []
+    for hit in results.hits:
+        offer = hit.offer
+        card = results.loaded.providers.get(offer.ukprn)
+        items.append(
+            {
+                "offer_id": offer.offer_id,
+                "title": offer.title,
+                "href": offer_href(offer.offer_id),
+                "provider": results.provider_name(offer.ukprn),
+                "provider_href": provider_href(offer.ukprn),
+                "caption": f"{v.label(offer.offer_type)} · {words.level(offer.level)}",
+                "warning": STATUS_WARNINGS.get(card.status) if card else None,
+                "summary": result_summary(hit, today=today),
+                "why": _why(hit, titles),
+                "shortlisted": offer.offer_id in chosen,
+                **shortlist_buttons(offer.title),
+            }
+        )
+    return items
+
+
+def shortlist_buttons(title: str) -> dict[str, SafeString]:
+    """Button texts that name the course for screen readers."""
+    return {
+        "add_html": format_html(
+            'Add<span class="govuk-visually-hidden"> {}</span> to shortlist', title
+        ),
+        "remove_html": format_html(
+            'Remove<span class="govuk-visually-hidden"> {}</span> from shortlist', title
+        ),
+    }
+
+
+def standards_found(results: OfferResults) -> list[dict[str, str]]:
+    return [
+        {
+            "reference": link.reference,
+            "title": link.title,
+            "level": words.level(link.level),
+            "href": reverse("catalogue:detail", args=[link.reference]),
+        }
+        for link in results.standards[:MAX_STANDARDS_SHOWN]
+    ]
+
+
+def pagination(query: QueryDict, *, page: int, total: int, page_size: int) -> dict[str, Any] | None:
+    pages = max(1, -(-total // page_size))
+    if pages <= 1:
+        return None
+
+    def href(number: int) -> str:
+        params = query.copy()
+        params["page"] = str(number)
+        return "?" + urlencode(params, doseq=True)
+
+    numbers = sorted({1, pages, *range(max(1, page - 2), min(pages, page + 2) + 1)})
+    items: list[dict[str, Any]] = []
+    for position, number in enumerate(numbers):
+        if position and number - numbers[position - 1] > 1:
+            items.append({"ellipsis": True})
+        items.append({"number": number, "href": href(number), "current": number == page})
+    params: dict[str, Any] = {"items": items}
+    if page > 1:
+        params["previous"] = {"href": href(page - 1)}
+    if page < pages:
+        params["next"] = {"href": href(page + 1)}
+    return params
+
+
+def where(offer: domain.Offer) -> str:
+    if offer.location_free:
+        return "Online or at the employer: available anywhere in England"
+    return ", ".join(part for part in (offer.venue_name, offer.venue_postcode or "") if part) or (
+        "Not stated"
+    )
+
+
+def offer_summary(
+    offer: domain.Offer,
+    *,
+    provider: domain.Provider,
+    standard_titles: Mapping[str, str],
+    source: str,
+    today: date,
+) -> dict[str, Any]:
+    rows = [
+        _row(
+            "Provider",
+            format_html(
+                '<a class="govuk-link" href="{}">{}</a>',
+                provider_href(provider.ukprn),
+                provider.name,
+            ),
+        ),
+        _row("Type", v.label(offer.offer_type)),
+        _row("Level", words.level(offer.level)),
+        _row("Where", where(offer)),
+        _row("Cost", words.cost(offer)),
+        _row("Funding", words.funding(offer)),
+        _row("Length", words.duration(offer.duration_months)),
+        _row("Study mode", v.label(offer.study_mode) if offer.study_mode else "Not stated"),
+        _row(
+            "Hours a week",
+            f"{offer.hours_per_week:g}" if offer.hours_per_week is not None else "Not stated",
+        ),
+        _row("Format", words.delivery_format(offer)),
+        _row("Starts", words.starts(offer, today=today)),
+    ]
+    if offer.standard_references:
+        rows.append(
+            _row(
+                "Apprenticeship standards it teaches",
+                _standard_links(offer.standard_references, standard_titles),
+            )
+        )
+    if offer.qualification_reference:
+        rows.append(_row("Qualification or learning aim reference", offer.qualification_reference))
+    if offer.awarding_body:
+        rows.append(_row("Awarding body", offer.awarding_body))
+    if offer.accreditation:
+        rows.append(_row("Accreditation", offer.accreditation))
+    rows.append(_row("Where this information comes from", Source(source).label))
+    return {"rows": rows}
+
+
+def provider_summary(provider: domain.Provider, *, sources: Sequence[str]) -> dict[str, Any]:
+    rows = [
+        _row("UKPRN", str(provider.ukprn)),
+        _row("Type", provider.type.value[:1].upper() + provider.type.value[1:]),
+        _row("Status", provider.status.value[:1].upper() + provider.status.value[1:]),
+    ]
+    if provider.website:
+        rows.append(
+            _row(
+                "Website",
+                format_html(
+                    '<a class="govuk-link" href="{}" rel="noopener">{}</a>',
+                    provider.website,
+                    provider.website,
+                ),
+            )
+        )
+    sites = ", ".join(f"{site.name} ({site.postcode})" for site in provider.locations)
+    if sites:
+        rows.append(_row("Sites", sites))
+    rows.append(_row("Listed by", "; ".join(Source(s).label for s in sources) or "Not stated"))
+    return {"rows": rows}
+
+
+def offers_table(offers: Sequence[domain.Offer], *, caption: str, today: date) -> dict[str, Any]:
+    return {
+        "caption": caption,
+        "captionClasses": "govuk-table__caption--m",
+        "firstCellIsHeader": True,
+        "head": [{"text": "Course"}, {"text": "Type"}, {"text": "Where"}, {"text": "Starts"}],
+        "rows": [
+            [
+                {
+                    "html": format_html(
+                        '<a class="govuk-link" href="{}">{}</a>', offer_href(o.offer_id), o.title
+                    )
+                },
+                {"text": f"{v.label(o.offer_type)}, {words.level(o.level).lower()}"},
+                {"text": where(o)},
+                {"text": words.starts(o, today=today)},
+            ]
+            for o in offers
+        ],
+    }
+
+
+def comparison_table(
+    hits: Sequence[domain.OfferHit], *, providers: Mapping[int, str], today: date
+) -> dict[str, Any]:
+    """The shortlist side by side: one column per offer, one row per fact."""
+    facts: list[tuple[str, Any]] = [
+        ("Provider", lambda h: providers.get(h.offer.ukprn, str(h.offer.ukprn))),
+        ("Type", lambda h: v.label(h.offer.offer_type)),
+        ("Level", lambda h: words.level(h.offer.level)),
+        ("Distance", lambda h: words.distance(h.distance_km, location_free=h.offer.location_free)),
+        ("Where", lambda h: where(h.offer)),
+        ("Cost", lambda h: words.cost(h.offer)),
+        ("Funding", lambda h: words.funding(h.offer)),
+        ("Time", lambda h: words.time_commitment(h.offer)),
+        ("Format", lambda h: words.delivery_format(h.offer)),
+        ("Starts", lambda h: words.starts(h.offer, today=today)),
+        ("Awarding body", lambda h: h.offer.awarding_body or "Not stated"),
+    ]
+    return {
+        "caption": "Your shortlist side by side",
+        "captionClasses": "govuk-visually-hidden",
+        "firstCellIsHeader": True,
+        "head": [{"text": "Course"}]
+        + [
+            {
+                "html": format_html(
+                    '<a class="govuk-link" href="{}">{}</a>',
+                    offer_href(h.offer.offer_id),
+                    h.offer.title,
+                )
+            }
+            for h in hits
+        ],
+        "rows": [[{"text": name}] + [{"text": str(fact(h))} for h in hits] for name, fact in facts],
+    }
+
+
+def jsonld_script(data: Mapping[str, Any]) -> SafeString:
+    """A schema.org JSON-LD block; <, > and & are escaped so the text cannot end the script."""
+    text = json.dumps(data, ensure_ascii=False, indent=1).translate(_JSON_ESCAPES)
+    return mark_safe(f'<script type="application/ld+json">{text}</script>')
+
+
+def row_errors_table(errors: Sequence[Any]) -> dict[str, Any]:
+    return {
+        "caption": "Problems found in the file",
+        "captionClasses": "govuk-table__caption--m",
+        "head": [
+            {"text": "Row", "format": "numeric"},
+            {"text": "Column"},
+            {"text": "What to change"},
+        ],
+        "rows": [
+            [{"text": str(e.row), "format": "numeric"}, {"text": e.column}, {"text": e.message}]
+            for e in errors
+        ],
+    }
+
+
+def _hidden(text: str) -> SafeString:
+    return format_html('<span class="govuk-visually-hidden"> {}</span>', text)
+
+
+def provider_offers_table(rows: Sequence[Any]) -> dict[str, Any]:
+    """A provider's own offers with what they can do to each."""
+    table_rows = []
+    for row in rows:
+        own = row.source == Source.PROVIDER
+        state = "Withdrawn" if row.withdrawn_at else "Published"
+        if own and not row.withdrawn_at:
+            actions = format_html(
+                '<a class="govuk-link" href="{}">Change{}</a> '
+                '<a class="govuk-link" href="{}">Withdraw{}</a>',
+                reverse("provision:offer-edit", args=[row.offer_id]),
+                _hidden(row.title),
+                reverse("provision:offer-withdraw", args=[row.offer_id]),
+                _hidden(row.title),
+            )
+        elif own:
+            actions = format_html(
+                '<a class="govuk-link" href="{}">Change and publish again<span '
+                'class="govuk-visually-hidden"> {}</span></a>',
+                reverse("provision:offer-edit", args=[row.offer_id]),
+                row.title,
+            )
+        else:
+            actions = format_html("Update it in the {}", Source(row.source).label)
+        table_rows.append(
+            [
+                {
+                    "html": format_html(
+                        '<a class="govuk-link" href="{}">{}</a>',
+                        offer_href(row.offer_id),
+                        row.title,
+                    )
+                    if not row.withdrawn_at
+                    else format_html("{}", row.title)
+                },
+                {"text": state},
+                {"text": "You, on Skills Hub" if own else Source(row.source).label},
+                {"html": actions},
+            ]
+        )
+    return {
+        "caption": "Your courses",
+        "captionClasses": "govuk-table__caption--m",
+        "firstCellIsHeader": True,
+        "head": [
+            {"text": "Course"},
+            {"text": "Status"},
+            {"text": "Published by"},
+            {"text": "Actions"},
+        ],
+        "rows": table_rows,
+    }

@@ -1,0 +1,375 @@
+"""Pages for providers: sign in, then publish, change, withdraw or upload their own offers.
+
+Every page below sign-in works on the signed-in account's provider only: offers are always
+looked up together with that provider, so another provider's offer is simply not found.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import uuid
+from collections.abc import Callable
+from decimal import Decimal
+from functools import wraps
+from typing import Any
+from urllib.parse import urlencode
+
+from django.contrib import messages
+from django.contrib.auth import login, logout
+from django.db import transaction
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_http_methods, require_POST
+
+from skillshub.domain import provision as domain
+from skillshub.provision import forms, models, presenters, store
+from skillshub.provision import vocabulary as v
+from skillshub.provision.geocode import place_offers, point_for_postcode
+from skillshub.provision.govuk_forms import error_link
+from skillshub.provision.models import Source
+from skillshub.sources.course_directory import COURSE_COLUMNS, RowError, parse_courses
+from skillshub.sources.errors import SourceError
+
+ProviderView = Callable[..., HttpResponse]
+
+
+def provider_required(view: ProviderView) -> Callable[..., HttpResponse]:
+    """Signed-in provider accounts only; the view receives the account's provider."""
+
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if not request.user.is_authenticated:
+            query = urlencode({"next": request.get_full_path()})
+            return redirect(f"{reverse('provision:sign-in')}?{query}")
+        account = (
+            models.ProviderAccount.objects.select_related("provider")
+            .filter(user=request.user)
+            .first()
+        )
+        if account is None:
+            return render(request, "provision/provider_area/no_account.html", status=403)
+        return view(request, account.provider, *args, **kwargs)
+
+    return wrapped
+
+
+def _safe_next(request: HttpRequest, fallback: str) -> str:
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return fallback
+
+
+@require_http_methods(["GET", "POST"])
+def sign_in(request: HttpRequest) -> HttpResponse:
+    form = forms.SignInForm(request.POST if request.method == "POST" else None, request=request)
+    if request.method == "POST" and form.is_valid() and form.user is not None:
+        login(request, form.user)
+        return redirect(_safe_next(request, reverse("provision:dashboard")))
+    context: dict[str, Any] = {
+        "error_summary": form.error_summary(),
+        "email": form.govuk_input(
+            "email",
+            label="Email address",
+            autocomplete="email",
+            spellcheck=False,
+            type="email",
+        ),
+        "password": {
+            **form.govuk_input("password", label="Password"),
+            "value": "",
+            "type": "password",
+            "autocomplete": "current-password",
+        },
+        "next": request.POST.get("next") or request.GET.get("next", ""),
+    }
+    status = 400 if form.is_bound and form.errors else 200
+    return render(request, "provision/provider_area/sign_in.html", context, status=status)
+
+
+@require_POST
+def sign_out(request: HttpRequest) -> HttpResponse:
+    logout(request)
+    return redirect(reverse("provision:sign-in"))
+
+
+@provider_required
+def dashboard(request: HttpRequest, provider: models.Provider) -> HttpResponse:
+    rows = list(provider.offers.order_by("withdrawn_at", "title"))
+    context: dict[str, Any] = {
+        "provider": provider,
+        "table": presenters.provider_offers_table(rows) if rows else None,
+    }
+    return render(request, "provision/provider_area/dashboard.html", context)
+
+
+def _known_standards() -> set[str]:
+    from skillshub.catalogue.models import Standard
+
+    return set(Standard.objects.values_list("reference", flat=True))
+
+
+def _plain(value: Decimal | None) -> str:
+    """A stored number as a person would type it: 10, 7.5, 450 (not 10.00)."""
+    return "" if value is None else format(value.normalize(), "f")
+
+
+def _initial(row: models.Offer) -> dict[str, Any]:
+    def code(codes: dict[str, Any], value: str) -> str:
+        return next((c for c, known in codes.items() if known.value == value), "")
+
+    return {
+        "title": row.title,
+        "offer_type": code(v.OFFER_TYPES, row.offer_type),
+        "level": row.level,
+        "qualification_reference": row.qualification_reference,
+        "standards": ", ".join(row.standard_references),
+        "description": row.description,
+        "delivery_mode": code(v.DELIVERY_MODES, row.delivery_mode),
+        "study_mode": code(v.STUDY_MODES, row.study_mode),
+        "hours_per_week": f"{row.hours_per_week:g}" if row.hours_per_week is not None else "",
+        "duration_value": _plain(row.duration_value),
+        "duration_unit": row.duration_unit,
+        "cost_to_learner": _plain(row.cost_to_learner_gbp),
+        "cost_to_employer": _plain(row.cost_to_employer_gbp),
+        "funding": [code(v.FUNDING_ROUTES, route) for route in row.funding_routes],
+        "awarding_body": row.awarding_body,
+        "accreditation": row.accreditation,
+        "start_dates": "\n".join(f"{d[8:10]}/{d[5:7]}/{d[0:4]}" for d in row.start_dates),
+        "flexible_start": row.flexible_start,
+        "venue_name": row.venue_name,
+        "venue_postcode": row.venue_postcode,
+        "national": row.national,
+        "url": row.url,
+    }
+
+
+def _offer_fields(form: forms.OfferForm) -> dict[str, Any]:
+    return {
+        "title": form.govuk_input("title", label="Course title"),
+        "offer_type": form.govuk_select("offer_type", label="Type of course"),
+        "level": form.govuk_select("level", label="Level"),
+        "qualification_reference": form.govuk_input(
+            "qualification_reference",
+            label="Learning aim reference (optional)",
+            hint="The 8-character LARS learning aim or Ofqual qualification number, like 60312345",
+            classes="govuk-input--width-10",
+            spellcheck=False,
+        ),
+        "standards": form.govuk_input(
+            "standards",
+            label="Apprenticeship standards it teaches (optional)",
+            hint="References like ST0662, separated by commas. Employers searching for these "
+            "skills will find this course.",
+            spellcheck=False,
+        ),
+        "description": form.govuk_textarea(
+            "description", label="Who the course is for and what it covers (optional)", rows=4
+        ),
+        "delivery_mode": form.govuk_radios("delivery_mode", legend="How is it taught?"),
+        "study_mode": form.govuk_radios("study_mode", legend="Study mode (optional)"),
+        "hours_per_week": form.govuk_input(
+            "hours_per_week",
+            label="Hours a week (optional)",
+            classes="govuk-input--width-4",
+            inputmode="decimal",
+            spellcheck=False,
+        ),
+        "duration_value": form.govuk_input(
+            "duration_value",
+            label="How long it lasts",
+            classes="govuk-input--width-4",
+            inputmode="decimal",
+            spellcheck=False,
+        ),
+        "duration_unit": form.govuk_select("duration_unit", label="Unit"),
+        "cost_to_learner": form.govuk_input(
+            "cost_to_learner",
+            label="Cost to the learner (optional)",
+            hint="In pounds, like 1250 or Free",
+            prefix={"text": "£"},
+            classes="govuk-input--width-10",
+            spellcheck=False,
+        ),
+        "cost_to_employer": form.govuk_input(
+            "cost_to_employer",
+            label="Cost to the employer (optional)",
+            prefix={"text": "£"},
+            classes="govuk-input--width-10",
+            spellcheck=False,
+        ),
+        "funding": form.govuk_checkboxes("funding", legend="Funding learners can use (optional)"),
+        "awarding_body": form.govuk_input("awarding_body", label="Awarding body (optional)"),
+        "accreditation": form.govuk_input(
+            "accreditation",
+            label="Accreditation (optional)",
+            hint="For example: Higher Technical Qualification, or a professional body",
+        ),
+        "start_dates": form.govuk_textarea(
+            "start_dates",
+            label="Start dates",
+            hint="One a line, as day/month/year, like 07/09/2027",
+            rows=3,
+        ),
+        "flexible_start": form.govuk_checkbox(
+            "flexible_start", text="Learners can start at any time"
+        ),
+        "venue_name": form.govuk_input("venue_name", label="Venue name (optional)"),
+        "venue_postcode": form.govuk_input(
+            "venue_postcode",
+            label="Venue postcode",
+            classes="govuk-input--width-10",
+            autocomplete="postal-code",
+            spellcheck=False,
+        ),
+        "national": form.govuk_checkbox(
+            "national",
+            text="Available anywhere in England (online, or at the employer's workplace)",
+        ),
+        "url": form.govuk_input(
+            "url", label="Web page for the course (optional)", type="url", spellcheck=False
+        ),
+    }
+
+
+def _own_offer(provider: models.Provider, offer_id: str) -> models.Offer:
+    """One of this provider's own published offers, or 404 (never another provider's)."""
+    row = models.Offer.objects.filter(
+        offer_id=offer_id, provider=provider, source=Source.PROVIDER
+    ).first()
+    if row is None:
+        raise Http404("No such course among yours")
+    return row
+
+
+def _edit(
+    request: HttpRequest, provider: models.Provider, row: models.Offer | None
+) -> HttpResponse:
+    known = _known_standards()
+    if request.method == "POST":
+        form = forms.OfferForm(request.POST, known_standards=known)
+    else:
+        form = forms.OfferForm(initial=_initial(row) if row else {}, known_standards=known)
+    if request.method == "POST" and form.is_valid():
+        offer_id = row.offer_id if row else f"hub:{provider.ukprn}:{uuid.uuid4().hex[:12]}"
+        try:
+            offer = form.offer(offer_id=offer_id, ukprn=provider.ukprn)
+        except ValueError as error:
+            form.add_error(None, str(error))
+        else:
+            point = None if offer.location_free else point_for_postcode(offer.venue_postcode)
+            duration = (
+                form.cleaned_data.get("duration_value"),
+                form.cleaned_data.get("duration_unit") or "",
+            )
+            with transaction.atomic():
+                store.save_provider_offer(
+                    offer, provider=provider, point=point, duration=duration, row=row
+                )
+            messages.success(request, f"‘{offer.title}’ is published.")
+            return redirect(reverse("provision:dashboard"))
+    context: dict[str, Any] = {
+        "provider": provider,
+        "row": row,
+        "error_summary": form.error_summary(),
+        "fields": _offer_fields(form),
+        "action": request.get_full_path(),
+    }
+    status = 400 if form.is_bound and form.errors else 200
+    return render(request, "provision/provider_area/offer_form.html", context, status=status)
+
+
+@require_http_methods(["GET", "POST"])
+@provider_required
+def offer_new(request: HttpRequest, provider: models.Provider) -> HttpResponse:
+    return _edit(request, provider, None)
+
+
+@require_http_methods(["GET", "POST"])
+@provider_required
+def offer_edit(request: HttpRequest, provider: models.Provider, offer_id: str) -> HttpResponse:
+    return _edit(request, provider, _own_offer(provider, offer_id))
+
+
+@require_http_methods(["GET", "POST"])
+@provider_required
+def offer_withdraw(request: HttpRequest, provider: models.Provider, offer_id: str) -> HttpResponse:
+    row = _own_offer(provider, offer_id)
+    if request.method == "POST":
+        with transaction.atomic():
+            store.withdraw(row)
+        messages.success(request, f"‘{row.title}’ is withdrawn: it no longer appears in search.")
+        return redirect(reverse("provision:dashboard"))
+    return render(request, "provision/provider_area/withdraw.html", {"row": row})
+
+
+def _read_upload(
+    form: forms.UploadForm, provider: models.Provider
+) -> tuple[list[domain.Offer], list[RowError]]:
+    """The uploaded courses (with ids of their own) and every row problem; file problems go
+    on the form."""
+    file = form.cleaned_data["courses"]
+    try:
+        offers, problems = parse_courses(
+            file.read(), source=file.name, expected_ukprn=provider.ukprn
+        )
+    except SourceError as error:
+        form.add_error("courses", error.message[:1].upper() + error.message[1:])
+        return [], []
+    if not offers and not problems:
+        form.add_error("courses", "The file has a header row but no courses")
+    # Ids of their own, so an upload never collides with the same run in the course directory.
+    uploaded = [
+        dataclasses.replace(
+            o, offer_id=f"upload:{provider.ukprn}:{o.offer_id.removeprefix('ncs:')}"
+        )
+        for o in offers
+    ]
+    return uploaded, problems
+
+
+@require_http_methods(["GET", "POST"])
+@provider_required
+def upload(request: HttpRequest, provider: models.Provider) -> HttpResponse:
+    form = forms.UploadForm(request.POST or None, request.FILES or None)
+    problems: list[RowError] = []
+    if request.method == "POST" and form.is_valid():
+        offers, problems = _read_upload(form, provider)
+        if offers and not problems:
+            with transaction.atomic():
+                added, updated = store.save_uploaded_offers(
+                    offers, provider=provider, points=place_offers(offers)
+                )
+            messages.success(
+                request, f"{added} course{'s' if added != 1 else ''} added and {updated} updated."
+            )
+            return redirect(reverse("provision:dashboard"))
+    summary = form.error_summary()
+    if problems:
+        count = len(problems)
+        summary = {
+            "titleText": "There is a problem",
+            "errorList": [
+                error_link(
+                    f"The file has {count} problem{'s' if count != 1 else ''}, so nothing was "
+                    "saved. Correct the rows listed below and upload it again",
+                    "#problems",
+                )
+            ],
+        }
+    context: dict[str, Any] = {
+        "provider": provider,
+        "error_summary": summary,
+        "file": form.govuk_file(
+            "courses", label="Courses file (CSV)", hint="Saved as CSV UTF-8, up to 5 MB"
+        ),
+        "problems": presenters.row_errors_table(problems) if problems else None,
+        "columns_text": "Required: PROVIDER_UKPRN, COURSE_NAME, DELIVER_MODE, and STARTDATE "
+        "or FLEXIBLE_STARTDATE. All columns, in the published order: " + ", ".join(COURSE_COLUMNS),
+    }
+    status = 400 if summary else 200
+    return render(request, "provision/provider_area/upload.html", context, status=status)

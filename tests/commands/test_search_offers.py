@@ -1,0 +1,113 @@
+"""`skillshub search offers` and `skillshub provider`: offers near a place; provider sign-ins."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+from django.contrib.auth import get_user_model
+
+from skillshub.cli import main
+from skillshub.provision import models
+from tests.provision.loading import load_all, load_course_directory, load_geography
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def course_directory() -> None:
+    load_geography()
+    load_course_directory()
+
+
+def test_acceptance_need_near_a_postcode_as_json(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    load_all(tmp_path)
+    argv = ["search", "offers", "maintain PLC control systems", "--postcode", "B1 1AA", "--json"]
+    assert main(argv) == 0
+    body = json.loads(capsys.readouterr().out)
+    assert body["results"] and body["radius_km"] == 25
+    assert {s["reference"] for s in body["results"][0]["standards"]} & {"ST0662", "ST0999"}
+    assert all(r["location_free"] or r["distance_km"] <= 25 for r in body["results"])
+
+
+def test_each_offer_with_distance_cost_and_time(
+    course_directory: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["search", "offers", "--postcode", "B1 1AA", "--type", "htq"]) == 0
+    output = capsys.readouterr().out
+    assert "2 offers within 25 km of B1 1AA" in output
+    assert "Distance: 1.2 km (0.7 miles)" in output
+    assert "Cost: £6,165 to the learner" in output and "Time: 2 years, part time" in output
+    assert "[TEST] HTQ Higher National Certificate" in output
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["--postcode", "B1 1A"], "not a full UK postcode"),
+        ([], "give the need in plain words"),
+        (["?!", "--postcode", "B1 1AA"], "Describe the skills or tasks you need"),
+        (["--postcode", "B1 1AA", "--limit", "0"], "--limit"),
+        (["--postcode", "B1 1AA", "--max-cost-gbp", "-5"], "cannot be negative"),
+    ],
+)
+def test_bad_input_is_explained(
+    course_directory: None, capsys: pytest.CaptureFixture[str], argv: list[str], message: str
+) -> None:
+    assert main(["search", "offers", *argv]) == 2
+    assert message in capsys.readouterr().err
+
+
+def test_provider_add_user_creates_a_sign_in_for_one_ukprn(
+    course_directory: None, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr("sys.stdin", io.StringIO("a long test passphrase 42\n"))
+    argv = ["provider", "add-user", "--ukprn", "19999901", "--email", "Staff@Example.ac.uk"]
+    assert main([*argv, "--password-stdin"]) == 0
+    account = models.ProviderAccount.objects.get(user__username="staff@example.ac.uk")
+    assert account.provider.ukprn == 19999901
+    assert account.user.check_password("a long test passphrase 42")
+    assert main(["provider", "list-users"]) == 0
+    assert "19999901" in capsys.readouterr().out
+    monkeypatch.setattr("sys.stdin", io.StringIO("a long test passphrase 42\n"))
+    assert main([*argv, "--password-stdin"]) == 1  # one provider per sign-in
+    assert main(["provider", "remove-user", "--email", "staff@example.ac.uk"]) == 0
+    assert not get_user_model().objects.filter(username="staff@example.ac.uk").exists()
+
+
+@pytest.mark.parametrize(
+    ("argv", "password", "message"),
+    [
+        (["--ukprn", "1234", "--email", "a@example.com"], "a long test passphrase", "UKPRN"),
+        (["--ukprn", "19999901", "--email", "not-an-email"], "a long test passphrase", "email"),
+        (["--ukprn", "19999999", "--email", "a@example.com"], "a long test passphrase", "--name"),
+        (["--ukprn", "19999901", "--email", "a@example.com"], "short", "too short"),
+    ],
+)
+def test_provider_add_user_refuses_bad_input(
+    course_directory: None,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    argv: list[str],
+    password: str,
+    message: str,
+) -> None:
+    monkeypatch.setattr("sys.stdin", io.StringIO(password + "\n"))
+    assert main(["provider", "add-user", *argv, "--password-stdin"]) in {1, 2}
+    assert message in capsys.readouterr().err
+    assert not models.ProviderAccount.objects.exists()
+
+
+def test_provider_add_user_can_add_a_provider_no_source_lists_yet(
+    course_directory: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("sys.stdin", io.StringIO("a long test passphrase 42\n"))
+    argv = ["provider", "add-user", "--ukprn", "19999990", "--email", "new@example.com"]
+    assert main([*argv, "--name", "[TEST] New provider", "--password-stdin"]) == 0
+    provider = models.Provider.objects.get(ukprn=19999990)
+    assert provider.name == "[TEST] New provider"
+    assert list(provider.listings.values_list("source", flat=True)) == ["provider"]

@@ -1,0 +1,63 @@
+"""`skillshub serve` on an empty home: migrates, loads the embedded data, serves the API."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def get_json(url: str) -> dict:
+    try:
+        with urllib.request.urlopen(url, timeout=30) as response:
+            return json.loads(response.read())
+    except urllib.error.HTTPError as error:
+        error.close()
+        raise AssertionError(f"{url} answered {error.code}") from None
+
+
+def test_first_run_serves_the_embedded_catalogue(tmp_path: Path) -> None:
+    port = free_port()
+    env = {**os.environ, "SKILLSHUB_HOME": str(tmp_path), "DATABASE_URL": ""}
+    log_path = tmp_path / "serve.log"
+    base = f"http://127.0.0.1:{port}"
+    with log_path.open("wb") as log:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "skillshub", "serve", "--port", str(port)],
+            cwd=REPO,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+        try:
+            deadline = time.monotonic() + 240
+            while True:
+                try:
+                    standard = get_json(f"{base}/api/v1/standards/ST0116")
+                    break
+                except OSError:
+                    assert server.poll() is None, log_path.read_text()[-2000:]
+                    assert time.monotonic() < deadline, "the hub did not start in time"
+                    time.sleep(1)
+            assert (standard["title"], standard["level"]) == ("Software developer", 4)
+            assert standard["knowledge"] and standard["skills"] and standard["behaviours"]
+            assert get_json(f"{base}/api/v1/standards?page_size=1")["count"] >= 600
+            found = get_json(f"{base}/api/v1/search/standards?q=service+lifts+and+escalators")
+            assert found["results"][0]["why"]
+        finally:
+            server.terminate()
+            server.wait(timeout=30)

@@ -1,0 +1,55 @@
+"""Load the provision test data with the real ingest code: geography, standards, fixture files."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from skillshub.core.ingest import IngestResult, run_ingest
+
+REPO = Path(__file__).resolve().parents[2]
+DATA = REPO / "data"
+FIXTURES = REPO / "tests" / "fixtures"
+PROVISION = FIXTURES / "provision"
+PROVIDERS_CSV = PROVISION / "course_directory_providers.csv"
+COURSES_CSV = PROVISION / "course_directory_courses.csv"
+BAD_COURSES_CSV = PROVISION / "courses_bad_row.csv"
+AIM_LINKS_CSV = PROVISION / "learning_aim_standards.csv"
+FAT_JSON = PROVISION / "fat_course_providers.json"
+ROATP_CSV = PROVISION / "roatp.csv"
+OFS_JSON = PROVISION / "ofs_register.json"
+OFS_XLSX = PROVISION / "ofs_register.xlsx"
+
+
+def load_geography() -> None:
+    from skillshub.geo.ingest import embedded_plan
+
+    run_ingest(embedded_plan(DATA))
+
+
+def load_catalogue_with_provision_standards(folder: Path) -> None:
+    """The shared test catalogue plus the real records of ST0662, ST0999 and ST0841."""
+    from skillshub.catalogue.ingest import embedded_plan
+
+    current = json.loads((FIXTURES / "skills_england" / "current_list.json").read_text())
+    current += json.loads((PROVISION / "standards_current_list.json").read_text())
+    detail = json.loads((FIXTURES / "skills_england" / "full_records.json").read_text())
+    detail += json.loads((PROVISION / "standards_full_records.json").read_text())
+    current_file, detail_file = folder / "current_list.json", folder / "full_records.json"
+    current_file.write_text(json.dumps(current))
+    detail_file.write_text(json.dumps(detail))
+    run_ingest(embedded_plan(folder, current_file=current_file, detail_file=detail_file))
+
+
+def load_course_directory(*extra: Path) -> IngestResult:
+    """The fixture course directory files (and any extra files) through `file_plan`."""
+    from skillshub.provision.ingest import file_plan
+
+    return run_ingest(file_plan([PROVIDERS_CSV, COURSES_CSV, AIM_LINKS_CSV, *extra]))
+
+
+def load_all(folder: Path) -> None:
+    """Everything the acceptance checks need, in the order an operator would load it."""
+    load_geography()
+    load_catalogue_with_provision_standards(folder)
+    load_course_directory(FAT_JSON)
