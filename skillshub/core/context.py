@@ -72,7 +72,7 @@ def site(request: HttpRequest) -> dict[str, Any]:
                         about,
                     )
                 },
-                "copyright": {"text": "Skills Hub (MIT licence)", "href": about},
+                "copyright": {"text": "Data © Crown copyright"},
             },
         }
     }
