@@ -12,7 +12,6 @@ from skillshub.api.problems import Problem
 
 search_router = Router()
 offers_router = Router()
-MAX_LIMIT = 100
 
 
 class OfferSearchParams(Schema):
@@ -95,14 +94,20 @@ def _search(params: OfferSearchParams) -> Any:
     from skillshub.domain.search import QueryError
     from skillshub.provision import finder
     from skillshub.provision import vocabulary as v
+    from skillshub.provision.offer_search import (
+        MAX_LIMIT,
+        MAX_RADIUS_KM,
+        negative_filter,
+        offer_search,
+    )
 
     if not 1 <= params.limit <= MAX_LIMIT or params.offset < 0:
         raise Problem(400, "Invalid paging", f"limit must be 1 to {MAX_LIMIT}, offset 0 or more.")
-    if not 0 < params.radius_km <= finder.MAX_RADIUS_KM:
+    if not 0 < params.radius_km <= MAX_RADIUS_KM:
         raise Problem(
             400,
             "Invalid radius",
-            f"radius_km must be more than 0 and at most {finder.MAX_RADIUS_KM:g}.",
+            f"radius_km must be more than 0 and at most {MAX_RADIUS_KM:g}.",
         )
     if not params.q.strip() and not params.postcode.strip():
         raise Problem(
@@ -110,24 +115,26 @@ def _search(params: OfferSearchParams) -> Any:
         )
     if params.sort not in v.SORTS:
         raise Problem(400, "Invalid sort", f"sort must be one of {', '.join(v.SORTS)}.")
-    for name in ("max_duration_months", "max_cost_gbp", "start_within_months"):
-        value = getattr(params, name)
-        if value is not None and value < 0:
-            raise Problem(400, "Invalid filter", f"{name} cannot be negative.")
+    if name := negative_filter(
+        max_duration_months=params.max_duration_months,
+        max_cost_gbp=params.max_cost_gbp,
+        start_within_months=params.start_within_months,
+    ):
+        raise Problem(400, "Invalid filter", f"{name} cannot be negative.")
     try:
-        search = finder.OfferSearch(
+        search = offer_search(
             need=params.q,
             postcode=params.postcode,
             radius_km=params.radius_km,
-            levels=frozenset(params.level),
-            offer_types=v.decode(v.OFFER_TYPES, params.type, what="type"),
-            delivery_modes=v.decode(v.DELIVERY_MODES, params.delivery, what="delivery mode"),
+            levels=params.level,
+            types=params.type,
+            delivery=params.delivery,
             max_duration_months=params.max_duration_months,
             max_cost_gbp=params.max_cost_gbp,
-            funded_only=params.funded,
-            funding_routes=v.decode(v.FUNDING_ROUTES, params.funding, what="funding route"),
+            funded=params.funded,
+            funding=params.funding,
             start_within_months=params.start_within_months,
-            sort=params.sort,  # type: ignore[arg-type]
+            sort=params.sort,
             limit=params.limit,
             offset=params.offset,
         )

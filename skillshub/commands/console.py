@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 
 from rich.console import Console
 from rich.progress import (
     BarColumn,
     DownloadColumn,
     Progress,
+    SpinnerColumn,
     TextColumn,
     TimeElapsedColumn,
     TransferSpeedColumn,
@@ -38,3 +39,18 @@ def download_progress(description: str) -> Iterator[ProgressCallback]:
             progress.update(task, completed=received, total=total)
 
         yield update
+
+
+@contextmanager
+def step_progress() -> Iterator[Callable[[str], AbstractContextManager[None]]]:
+    """Spinners for steps of unknown length; ``with step("Loading x"):`` ticks one off when done."""
+    columns = (SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn())
+    with Progress(*columns, console=err) as progress:
+
+        @contextmanager
+        def step(description: str) -> Iterator[None]:
+            task = progress.add_task(description, total=1)
+            yield
+            progress.update(task, completed=1)
+
+        yield step

@@ -8,9 +8,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-
-from skillshub.commands.console import download_progress, err
+from skillshub.commands.console import download_progress, err, step_progress
 from skillshub.core.ingest import IngestResult, run_ingest
 from skillshub.settings import get_settings
 from skillshub.sources.errors import SourceError
@@ -77,15 +75,17 @@ def ingest_embedded(names: list[str] | None = None, *, force: bool = False) -> l
     modules = available()
     data_dir = get_settings().data_dir
     results = []
-    columns = (SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn())
     embedded = [name for name, module in modules.items() if hasattr(module, "embedded_plan")]
-    with Progress(*columns, console=err) as progress:
+    with step_progress() as step:
         for name in names or embedded:
-            task = progress.add_task(f"Loading {name} (read, validate, swap)", total=1)
-            plan = modules[name].embedded_plan(data_dir)
-            results.append(run_ingest(plan, force=force))
-            progress.update(task, completed=1)
+            with step(_loading(name)):
+                plan = modules[name].embedded_plan(data_dir)
+                results.append(run_ingest(plan, force=force))
     return results
+
+
+def _loading(name: str) -> str:
+    return f"Loading {name} (read, validate, swap)"
 
 
 def handle(args: argparse.Namespace) -> int:
@@ -124,7 +124,8 @@ def handle(args: argparse.Namespace) -> int:
             if missing:
                 err.print(f"[red]No such file: {', '.join(missing)}[/red]")
                 return 2
-            results = [run_ingest(loader.file_plan(args.file), force=args.force)]
+            with step_progress() as step, step(_loading(args.dataset)):
+                results = [run_ingest(loader.file_plan(args.file), force=args.force)]
         else:
             if args.dataset and not hasattr(modules[args.dataset], "embedded_plan"):
                 err.print(

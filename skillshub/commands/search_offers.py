@@ -42,14 +42,18 @@ def register_kind(kinds: Any) -> None:
 
 
 def _numbers_ok(args: argparse.Namespace) -> str:
-    if not 1 <= args.limit <= 100:
-        return "--limit must be between 1 and 100"
-    if not 0 < args.radius_km <= 400:
-        return "--radius-km must be more than 0 and at most 400"
-    for name in ("max_duration_months", "max_cost_gbp", "start_within_months"):
-        value = getattr(args, name)
-        if value is not None and value < 0:
-            return f"--{name.replace('_', '-')} cannot be negative"
+    from skillshub.provision.offer_search import MAX_LIMIT, MAX_RADIUS_KM, negative_filter
+
+    if not 1 <= args.limit <= MAX_LIMIT:
+        return f"--limit must be between 1 and {MAX_LIMIT}"
+    if not 0 < args.radius_km <= MAX_RADIUS_KM:
+        return f"--radius-km must be more than 0 and at most {MAX_RADIUS_KM:g}"
+    if name := negative_filter(
+        max_duration_months=args.max_duration_months,
+        max_cost_gbp=args.max_cost_gbp,
+        start_within_months=args.start_within_months,
+    ):
+        return f"--{name.replace('_', '-')} cannot be negative"
     if not args.query.strip() and not args.postcode.strip():
         return "give the need in plain words, a --postcode, or both"
     return ""
@@ -63,21 +67,22 @@ def search_offers(args: argparse.Namespace) -> int:
     from skillshub.provision import finder, words
     from skillshub.provision import vocabulary as v
     from skillshub.provision.ingest import COMMAND
+    from skillshub.provision.offer_search import offer_search
 
     if problem := _numbers_ok(args):
         err.print(f"[red]{problem}[/red]")
         return 2
-    search_request = finder.OfferSearch(
+    search_request = offer_search(
         need=args.query,
         postcode=args.postcode,
         radius_km=args.radius_km,
-        levels=frozenset(args.level),
-        offer_types=v.decode(v.OFFER_TYPES, args.type, what="type"),
-        delivery_modes=v.decode(v.DELIVERY_MODES, args.delivery, what="delivery mode"),
+        levels=args.level,
+        types=args.type,
+        delivery=args.delivery,
         max_duration_months=args.max_duration_months,
         max_cost_gbp=args.max_cost_gbp,
-        funded_only=args.funded,
-        funding_routes=v.decode(v.FUNDING_ROUTES, args.funding, what="funding route"),
+        funded=args.funded,
+        funding=args.funding,
         start_within_months=args.start_within_months,
         sort=args.sort,
         limit=args.limit,

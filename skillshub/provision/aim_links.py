@@ -17,12 +17,14 @@ from __future__ import annotations
 
 import re
 
-from skillshub.sources.course_directory import (
-    InvalidRows,
+from skillshub.sources.course_directory_codes import parse_aim_ref
+from skillshub.sources.tables import (
     RowError,
     RowReader,
-    parse_aim_ref,
+    header_failed,
+    numbered_rows,
     read_table,
+    refuse_errors,
 )
 
 AIM_COLUMNS = ("LEARN_AIM_REF", "QUALIFICATION_NUMBER")
@@ -54,15 +56,12 @@ def parse_aim_links(data: bytes | str, *, source: str) -> list[tuple[str, str]]:
         if names and column not in names:
             errors.append(RowError(1, column, f"the header row has no '{column}' column"))
     links: list[tuple[str, str]] = []
-    if not any(error.row == 1 for error in errors):
-        for number, cells in enumerate(rows, start=2):
-            if not cells:
-                continue
+    if not header_failed(errors):
+        for number, cells in numbered_rows(rows):
             row = RowReader(number, cells, errors)
             aim = row.convert(aim_column, parse_aim_ref, required=True)
             references = row.convert(standard_column, _standards, required=True)
             if aim and references:
                 links.extend((aim, reference) for reference in references)
-    if errors:
-        raise InvalidRows(errors, source=source)
+    refuse_errors(errors, source=source)
     return links

@@ -14,7 +14,9 @@ from skillshub.domain.geography import normalise_postcode
 from skillshub.provision import vocabulary as v
 from skillshub.provision.finder import DEFAULT_RADIUS_KM, OfferSearch
 from skillshub.provision.govuk_forms import GovukForm
-from skillshub.sources.course_directory import parse_aim_ref, parse_day, parse_url
+from skillshub.provision.offer_search import offer_search
+from skillshub.sources.course_directory_codes import parse_aim_ref
+from skillshub.sources.tables import parse_day, parse_url
 
 RADIUS_CHOICES = [
     (str(km), f"Within {km} km ({round(km / 1.609344)} miles)") for km in (5, 10, 25, 50, 100)
@@ -98,17 +100,17 @@ class SearchForm(GovukForm):
     def offer_search(self, *, limit: int, offset: int) -> OfferSearch:
         data = self.cleaned_data
         max_cost = data.get("max_cost")
-        return OfferSearch(
+        return offer_search(
             need=data.get("q") or "",
             postcode=data.get("postcode") or "",
             radius_km=data.get("radius") or DEFAULT_RADIUS_KM,
-            levels=frozenset(data.get("level") or ()),
-            offer_types=v.decode(v.OFFER_TYPES, data.get("type") or (), what="type"),
-            delivery_modes=v.decode(v.DELIVERY_MODES, data.get("delivery") or (), what="mode"),
+            levels=data.get("level") or (),
+            types=data.get("type") or (),
+            delivery=data.get("delivery") or (),
             max_duration_months=data.get("max_duration"),
             max_cost_gbp=None if max_cost is None else float(max_cost),
-            funded_only=bool(data.get("funded")),
-            funding_routes=v.decode(v.FUNDING_ROUTES, data.get("funding") or (), what="route"),
+            funded=bool(data.get("funded")),
+            funding=data.get("funding") or (),
             start_within_months=data.get("start_within"),
             sort=data.get("sort") or "relevance",
             limit=limit,

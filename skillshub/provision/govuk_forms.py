@@ -98,6 +98,20 @@ class GovukForm(forms.Form):
             }
         }
 
+    def _choice_group(
+        self, name: str, *, legend: str | None, hint: str | None, size: str, chosen: set[str]
+    ) -> dict[str, Any]:
+        """Radios or checkboxes: a fieldset of the field's choices, those in ``chosen`` checked."""
+        return {
+            **self._common(name, hint),
+            "idPrefix": name,
+            "fieldset": self._fieldset(self[name], legend, size),
+            "items": [
+                {"value": value, "text": text, "checked": value in chosen}
+                for value, text in self._choices(name)
+            ],
+        }
+
     def govuk_radios(
         self,
         name: str,
@@ -107,19 +121,12 @@ class GovukForm(forms.Form):
         size: str = "s",
         **extra: Any,
     ) -> dict[str, Any]:
-        field = self[name]
-        chosen = "" if field.value() is None else str(field.value())
-        return {
-            **self._common(name, hint),
-            "idPrefix": name,
-            "fieldset": self._fieldset(field, legend, size),
-            "items": [
-                {"value": value, "text": text, "checked": value == chosen}
-                for value, text in self._choices(name)
-                if value != ""
-            ],
-            **extra,
-        }
+        value = self[name].value()
+        chosen = {"" if value is None else str(value)}
+        group = self._choice_group(name, legend=legend, hint=hint, size=size, chosen=chosen)
+        # A radio group offers no blank choice: leaving it unanswered is the blank.
+        group["items"] = [item for item in group["items"] if item["value"] != ""]
+        return {**group, **extra}
 
     def govuk_checkboxes(
         self,
@@ -130,18 +137,9 @@ class GovukForm(forms.Form):
         size: str = "s",
         **extra: Any,
     ) -> dict[str, Any]:
-        field = self[name]
-        chosen = {str(v) for v in (field.value() or [])}
-        return {
-            **self._common(name, hint),
-            "idPrefix": name,
-            "fieldset": self._fieldset(field, legend, size),
-            "items": [
-                {"value": value, "text": text, "checked": value in chosen}
-                for value, text in self._choices(name)
-            ],
-            **extra,
-        }
+        chosen = {str(v) for v in (self[name].value() or [])}
+        group = self._choice_group(name, legend=legend, hint=hint, size=size, chosen=chosen)
+        return {**group, **extra}
 
     def govuk_checkbox(self, name: str, *, text: str, hint: str | None = None) -> dict[str, Any]:
         """One yes/no checkbox (a BooleanField)."""

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -23,7 +22,7 @@ from skillshub.provision import aim_links, store
 from skillshub.provision.geocode import place_offers
 from skillshub.provision.models import Source
 from skillshub.settings import get_settings
-from skillshub.sources import course_directory, fat_courses, ofs_register, roatp
+from skillshub.sources import course_directory, fat_courses, ofs_register, roatp, tables
 from skillshub.sources.errors import SourceError
 from skillshub.sources.http import Download, ProgressCallback, fetch
 
@@ -72,10 +71,7 @@ def recognise(file: SourceFile) -> Kind:
     if data[:2] == b"PK":
         return Kind.OFS  # the only workbook any provision source publishes
     if data.lstrip()[:1] in (b"[", b"{"):
-        try:
-            payload = json.loads(data.decode("utf-8-sig"))
-        except (UnicodeDecodeError, json.JSONDecodeError) as error:
-            raise SourceError(f"this is not valid JSON ({error})", source=file.label) from error
+        payload = tables.load_json(data, source=file.label)
         records = [payload] if isinstance(payload, dict) else payload
         first = records[0] if isinstance(records, list) and records else {}
         keys = set(first) if isinstance(first, dict) else set()
@@ -86,7 +82,7 @@ def recognise(file: SourceFile) -> Kind:
         raise SourceError(
             f"this JSON is not one of the files we can load: {_EXPECTED}", source=file.label
         )
-    text = course_directory.decode_text(data, source=file.label)
+    text = tables.decode_text(data, source=file.label)
     rows = _header(text, rows=5)
     names = [name.upper() for name in rows[0]] if rows else []
     if "PROVIDER_UKPRN" in names and {"DELIVER_MODE", "COURSE_NAME"} & set(names):
@@ -128,13 +124,9 @@ def _course_directory(providers: SourceFile, courses: SourceFile) -> store.Sourc
 
 
 def _fat(file: SourceFile) -> store.SourceBatch:
-    try:
-        payload = json.loads(file.content.decode("utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise SourceError(f"this is not valid JSON ({error})", source=file.label) from error
+    payload = tables.load_json(file.content, source=file.label)
     provision, errors = fat_courses.parse_fat_courses(payload, source=file.label)
-    if errors:
-        raise course_directory.InvalidRows(errors, source=file.label)
+    tables.refuse_errors(errors, source=file.label)
     return store.SourceBatch(
         Source.FAT, provision.providers, provision.offers, place_offers(provision.offers)
     )
@@ -142,8 +134,7 @@ def _fat(file: SourceFile) -> store.SourceBatch:
 
 def _roatp(file: SourceFile) -> store.SourceBatch:
     entries, errors = roatp.parse_roatp(file.content, source=file.label)
-    if errors:
-        raise course_directory.InvalidRows(errors, source=file.label)
+    tables.refuse_errors(errors, source=file.label)
     return store.SourceBatch(Source.ROATP, tuple(entry.provider for entry in entries))
 
 
@@ -210,14 +201,7 @@ def _notes(files: Sequence[SourceFile]) -> str:
 def file_plan(paths: list[Path]) -> IngestPlan[ParsedProvision]:
     """Files an operator downloaded (any mix of the recognised sources, each at most once)."""
     files = tuple(SourceFile.read(Path(path)) for path in paths)
-    return IngestPlan(
-        dataset=DATASET,
-        licence=LICENCE,
-        files=files,
-        parse=parse_files,
-        store=store_provision,
-        notes=_notes(files),
-    )
+    return _plan(files, notes=_notes(files))
 
 
 def api_plan(
@@ -249,11 +233,15 @@ def api_plan(
         )
         for address in urls
     )
+    return _plan(files, notes="Downloaded from " + ", ".join(urls))
+
+
+def _plan(files: tuple[SourceFile, ...], *, notes: str) -> IngestPlan[ParsedProvision]:
     return IngestPlan(
         dataset=DATASET,
         licence=LICENCE,
         files=files,
         parse=parse_files,
         store=store_provision,
-        notes="Downloaded from " + ", ".join(urls),
+        notes=notes,
     )

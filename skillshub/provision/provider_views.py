@@ -29,8 +29,9 @@ from skillshub.provision import vocabulary as v
 from skillshub.provision.geocode import place_offers, point_for_postcode
 from skillshub.provision.govuk_forms import error_link
 from skillshub.provision.models import Source
-from skillshub.sources.course_directory import COURSE_COLUMNS, RowError, parse_courses
+from skillshub.sources.course_directory import COURSE_COLUMNS, parse_courses
 from skillshub.sources.errors import SourceError
+from skillshub.sources.tables import RowError
 
 ProviderView = Callable[..., HttpResponse]
 

@@ -23,7 +23,6 @@ needs a subscription key; pass it in ``headers``. Records are numbered from 1 in
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -46,9 +45,9 @@ from skillshub.domain.provision import (
     standards_for,
     validate_ukprn,
 )
-from skillshub.sources.course_directory import InvalidRows, RowError, parse_url
 from skillshub.sources.errors import SourceError
 from skillshub.sources.http import ProgressCallback, fetch
+from skillshub.sources.tables import RowError, load_json, parse_url, read_bytes, refuse_errors
 
 API_PATH = "courses/{lars_code}/providers/{ukprn}"
 PAGE_URL = (
@@ -280,23 +279,16 @@ def parse_fat_courses(
 
 
 def _provision(raw: bytes, *, source: str, lars_to_standard: Mapping[int, str] | None) -> Provision:
-    try:
-        payload = json.loads(raw.decode("utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise SourceError(f"this is not valid JSON ({error})", source=source) from error
-    provision, errors = parse_fat_courses(payload, source=source, lars_to_standard=lars_to_standard)
-    if errors:
-        raise InvalidRows(errors, source=source)
+    provision, errors = parse_fat_courses(
+        load_json(raw, source=source), source=source, lars_to_standard=lars_to_standard
+    )
+    refuse_errors(errors, source=source)
     return provision
 
 
 def read_fat_courses(path: Path, *, lars_to_standard: Mapping[int, str] | None = None) -> Provision:
     """Read and validate saved course-provider details (one object or an array)."""
-    try:
-        raw = Path(path).read_bytes()
-    except OSError as error:
-        raise SourceError(f"cannot read the file ({error.strerror})", source=str(path)) from error
-    return _provision(raw, source=str(path), lars_to_standard=lars_to_standard)
+    return _provision(read_bytes(path), source=str(path), lars_to_standard=lars_to_standard)
 
 
 def fetch_fat_courses(

@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import re
 import zipfile
 from collections.abc import Callable, Mapping
@@ -43,15 +42,17 @@ from skillshub.domain.provision import (
     ProviderType,
     validate_ukprn,
 )
-from skillshub.sources.course_directory import (
-    InvalidRows,
-    RowError,
-    decode_text,
-    parse_day,
-    parse_url,
-)
 from skillshub.sources.errors import SourceError
 from skillshub.sources.http import ProgressCallback, fetch
+from skillshub.sources.tables import (
+    RowError,
+    decode_text,
+    load_json,
+    parse_day,
+    parse_url,
+    read_bytes,
+    refuse_errors,
+)
 
 API_URL = "https://register-api.officeforstudents.org.uk/api/Provider"
 DOWNLOAD_URL = "https://register-api.officeforstudents.org.uk/api/Download/"
@@ -352,26 +353,17 @@ def parse_ofs_register(data: bytes, *, source: str) -> list[OfsEntry]:
             read_xlsx_sheet(data, sheet=SHEET, source=source), source=source
         )
     elif data.lstrip()[:1] in (b"[", b"{"):
-        try:
-            payload = json.loads(data.decode("utf-8-sig"))
-        except (UnicodeDecodeError, json.JSONDecodeError) as error:
-            raise SourceError(f"this is not valid JSON ({error})", source=source) from error
-        entries, errors = parse_ofs_json(payload, source=source)
+        entries, errors = parse_ofs_json(load_json(data, source=source), source=source)
     else:
         text = decode_text(data, source=source)
         entries, errors = parse_ofs_rows(list(csv.reader(io.StringIO(text))), source=source)
-    if errors:
-        raise InvalidRows(errors, source=source)
+    refuse_errors(errors, source=source)
     return entries
 
 
 def read_ofs_register(path: Path) -> list[OfsEntry]:
     """Read and validate a saved copy of the register (.xlsx, .json or .csv)."""
-    try:
-        data = Path(path).read_bytes()
-    except OSError as error:
-        raise SourceError(f"cannot read the file ({error.strerror})", source=str(path)) from error
-    return parse_ofs_register(data, source=str(path))
+    return parse_ofs_register(read_bytes(path), source=str(path))
 
 
 def fetch_ofs_register(

@@ -15,15 +15,23 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
 from skillshub.domain.provision import Provider, ProviderStatus, ProviderType, validate_ukprn
-from skillshub.sources.course_directory import InvalidRows, RowError, RowReader, read_table
-from skillshub.sources.errors import SourceError
 from skillshub.sources.http import ProgressCallback, fetch
+from skillshub.sources.tables import (
+    RowError,
+    RowReader,
+    header_failed,
+    numbered_rows,
+    parse_date,
+    read_bytes,
+    read_table,
+    refuse_errors,
+)
 
 DOWNLOAD_URL = "https://roatp.apprenticeships.education.gov.uk/download"
 LICENCE = "Open Government Licence v3.0 (Crown copyright, Department for Education)"
@@ -78,13 +86,9 @@ class RoatpEntry:
 
 def parse_register_date(value: str) -> date:
     """``2019/05/24`` (current download) or ``24/05/2019`` (older), or ISO ``2019-05-24``."""
-    text = value.strip().split(" ")[0]
-    for pattern in ("%Y/%m/%d", "%d/%m/%Y", "%Y-%m-%d"):
-        try:
-            return datetime.strptime(text, pattern).date()
-        except ValueError:
-            continue
-    raise ValueError(f"'{value}' is not a date like 2019/05/24")
+    return parse_date(
+        value, formats=("%Y/%m/%d", "%d/%m/%Y", "%Y-%m-%d"), advice=" like 2019/05/24"
+    )
 
 
 def _yes_no(value: str) -> bool:
@@ -107,13 +111,11 @@ def parse_roatp(data: bytes | str, *, source: str) -> tuple[list[RoatpEntry], li
     route_column = ROUTE if ROUTE in names or OLD_ROUTE not in names else OLD_ROUTE
     if names and route_column not in names:
         errors.append(RowError(1, "Application Type", "the header row has no 'Application Type'"))
-    if any(error.row == 1 for error in errors):
+    if header_failed(errors):
         return [], errors
     entries: list[RoatpEntry] = []
     seen: dict[int, int] = {}
-    for number, cells in enumerate(rows, start=2):
-        if not cells:
-            continue
+    for number, cells in numbered_rows(rows):
         row = RowReader(number, cells, errors)
         before = len(errors)
         ukprn = row.convert(UKPRN, validate_ukprn, required=True)
@@ -136,18 +138,13 @@ def parse_roatp(data: bytes | str, *, source: str) -> tuple[list[RoatpEntry], li
 
 def _entries(data: bytes, *, source: str) -> list[RoatpEntry]:
     entries, errors = parse_roatp(data, source=source)
-    if errors:
-        raise InvalidRows(errors, source=source)
+    refuse_errors(errors, source=source)
     return entries
 
 
 def read_roatp(path: Path) -> list[RoatpEntry]:
     """Read and validate a RoATP download saved on disk."""
-    try:
-        data = Path(path).read_bytes()
-    except OSError as error:
-        raise SourceError(f"cannot read the file ({error.strerror})", source=str(path)) from error
-    return _entries(data, source=str(path))
+    return _entries(read_bytes(path), source=str(path))
 
 
 def fetch_roatp(

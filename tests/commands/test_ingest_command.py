@@ -104,3 +104,12 @@ def test_corrupt_embedded_file_names_file_record_field(tmp_path: Path) -> None:
     assert "Nothing was changed" in message
     assert "ifate_relevant_standards.json.gz" in message
     assert "record 2 (ST" in message and "field 'level'" in message
+
+
+def test_file_loads_show_the_same_progress_as_embedded_loads(tmp_path: Path) -> None:
+    env = {**os.environ, "SKILLSHUB_HOME": str(tmp_path), "DATABASE_URL": ""}
+    roatp = REPO / "tests" / "fixtures" / "provision" / "roatp.csv"
+    done = run(env, "ingest", "provision", "--file", str(roatp))
+    assert done.returncode == 0, done.stderr
+    assert "Loading provision (read, validate, swap)" in done.stderr
+    assert "provision: loaded" in done.stderr
