@@ -27,6 +27,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from skillshub.domain.search import StandardsIndex, get_preset  # noqa: E402
+from skillshub.domain.search.occupations import OccupationLinks  # noqa: E402
 from skillshub.domain.search.presets import Preset  # noqa: E402
 from skillshub.sources.skills_england import read_default  # noqa: E402
 
@@ -139,12 +140,13 @@ def main(argv: list[str] | None = None) -> None:
     score = load_score_module(args.eval_dir)
     rows = needs(score, args.needs or args.eval_dir / "needs_dev.tsv", args.half)
     current = [s for s in read_default(args.data) if s.is_current]
+    occupations = OccupationLinks.load(args.data)
     names = list(ABLATIONS) if args.ablations else (args.preset or ["default"])
     halves = ("all", "a", "b") if args.half == "all" and args.ablations else (args.half,)
     print(f"{len(current)} current standards; {len(rows)} needs (half: {args.half})")
     for name in names:
         preset = _override(get_preset(name), args.set)
-        index = StandardsIndex.embed_and_build(current, preset=preset)
+        index = StandardsIndex.embed_and_build(current, preset=preset, occupations=occupations)
         for half in halves:
             subset = needs(score, args.needs or args.eval_dir / "needs_dev.tsv", half)
             figures = evaluate(index, subset, score, verbose=args.verbose and half == halves[0])
@@ -156,7 +158,9 @@ def main(argv: list[str] | None = None) -> None:
         if args.silver:
             kinds = tuple(k for k in preset.unit_kinds if k != "overview")
             withheld = dataclasses.replace(preset, unit_kinds=kinds)
-            silver_index = StandardsIndex.embed_and_build(current, preset=withheld)
+            silver_index = StandardsIndex.embed_and_build(
+                current, preset=withheld, occupations=occupations
+            )
             silver = silver_rows(current, count=args.silver, words=args.silver_words)
             figures = evaluate(silver_index, silver, score)
             print(

@@ -12,6 +12,8 @@ from skillshub.catalogue.models import StoredVectors
 from skillshub.core.models import DatasetLoad
 from skillshub.domain.search import (
     CatalogueVectors,
+    OccupationLinks,
+    OccupationsNotAvailable,
     QueryError,
     SearchOutcome,
     StandardsIndex,
@@ -43,10 +45,25 @@ class _Cached:
 _cache: _Cached | None = None
 
 
+def occupation_links() -> OccupationLinks | None:
+    """The ESCO / SOC 2020 occupation bridges under the data folder (read at ingest and build),
+    or None when a custom data folder lacks them: matching then uses the standards alone."""
+    try:
+        return OccupationLinks.load(get_settings().data_dir)
+    except OccupationsNotAvailable as error:
+        log.warning("searching without occupation bridges: %s", error)
+        return None
+
+
 def compute_vectors(standards: Sequence[Standard]) -> CatalogueVectors:
     """Embed the catalogue with the configured preset's model (at ingest, never per query)."""
     preset = get_preset(get_settings().search_preset)
-    return embed_catalogue(list(standards), embedder=load_embedder(preset), preset=preset)
+    return embed_catalogue(
+        list(standards),
+        embedder=load_embedder(preset),
+        preset=preset,
+        occupations=occupation_links(),
+    )
 
 
 def replace_vectors(vectors: CatalogueVectors) -> int:
@@ -86,16 +103,23 @@ def stored_vectors() -> CatalogueVectors | None:
 def _build(standards: list[Standard]) -> StandardsIndex:
     preset = get_preset(get_settings().search_preset)
     embedder = load_embedder(preset)
+    occupations = occupation_links()
     vectors = stored_vectors()
     if vectors is not None:
         try:
             return StandardsIndex.build(
-                standards, vectors=vectors, preset=preset, embedder=embedder
+                standards,
+                vectors=vectors,
+                preset=preset,
+                embedder=embedder,
+                occupations=occupations,
             )
         except VectorsMismatch as error:
             log.warning("stored search vectors do not fit (%s); embedding again", error)
-    fresh = embed_catalogue(standards, embedder=embedder, preset=preset)
-    return StandardsIndex.build(standards, vectors=fresh, preset=preset, embedder=embedder)
+    fresh = embed_catalogue(standards, embedder=embedder, preset=preset, occupations=occupations)
+    return StandardsIndex.build(
+        standards, vectors=fresh, preset=preset, embedder=embedder, occupations=occupations
+    )
 
 
 def get_index() -> StandardsIndex:

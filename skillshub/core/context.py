@@ -13,7 +13,9 @@ ATTRIBUTION = (
     "Contains public sector information licensed under the Open Government Licence v3.0: "
     "Skills England (IfATE) apprenticeship standards; Office for National Statistics labour "
     "market statistics, postcode directory and geography codes. Contains OS data and Royal Mail "
-    "data © Crown copyright and database right. Local authority lookup © mySociety, CC BY 4.0."
+    "data © Crown copyright and database right. Local authority lookup © mySociety, CC BY 4.0. "
+    "ESCO classification © European Union (ESCO v1.1.1, CC BY 4.0), adapted; ONS Standard "
+    "Occupational Classification 2020 (OGL v3.0)."
 )
 
 NAVIGATION = (

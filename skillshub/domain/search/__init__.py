@@ -3,6 +3,7 @@
 from skillshub.domain.search.embeddings import (
     CatalogueVectors,
     Embedder,
+    MiniLMEmbedder,
     ModelNotAvailable,
     StandardVectors,
     WordLlamaEmbedder,
@@ -11,6 +12,7 @@ from skillshub.domain.search.embeddings import (
 )
 from skillshub.domain.search.engine import Match, SearchOutcome, StandardsIndex, VectorsMismatch
 from skillshub.domain.search.explain import Evidence, highlight
+from skillshub.domain.search.occupations import OccupationLinks, OccupationsNotAvailable
 from skillshub.domain.search.presets import Preset, UnknownPreset, get_preset
 from skillshub.domain.search.query import QueryError
 
@@ -19,7 +21,10 @@ __all__ = [
     "Embedder",
     "Evidence",
     "Match",
+    "MiniLMEmbedder",
     "ModelNotAvailable",
+    "OccupationLinks",
+    "OccupationsNotAvailable",
     "Preset",
     "QueryError",
     "SearchOutcome",

