@@ -49,34 +49,37 @@ def replace_catalogue(standards: Sequence[domain.Standard]) -> dict[str, int]:
     }
 
 
+SCALAR_FIELDS = (
+    "reference",
+    "lars_code",
+    "title",
+    "level",
+    "status",
+    "route",
+    "pathway",
+    "typical_duration_months",
+    "max_funding_gbp",
+    "overview",
+    "occupation_summary",
+    "entry_requirements",
+    "detail_version",
+    "detail_updated",
+    "ksb_origin",
+    "detail_is_current_version",
+    "in_current_list",
+    "integrated_degree",
+    "regulated",
+    "standard_page_url",
+    "assessment_plan_url",
+)
+"""Fields stored as they are; the list fields (job titles, keywords, sources) change type."""
+LIST_FIELDS = ("job_titles", "keywords", "sources")
+
+
 def _standard_row(s: domain.Standard) -> models.Standard:
-    return models.Standard(
-        reference=s.reference,
-        lars_code=s.lars_code,
-        title=s.title,
-        level=s.level,
-        status=s.status,
-        route=s.route,
-        pathway=s.pathway,
-        typical_duration_months=s.typical_duration_months,
-        max_funding_gbp=s.max_funding_gbp,
-        job_titles=list(s.job_titles),
-        keywords=list(s.keywords),
-        overview=s.overview,
-        occupation_summary=s.occupation_summary,
-        entry_requirements=s.entry_requirements,
-        detail_version=s.detail_version,
-        detail_updated=s.detail_updated,
-        ksb_origin=s.ksb_origin,
-        detail_is_current_version=s.detail_is_current_version,
-        in_current_list=s.in_current_list,
-        is_current=s.is_current,
-        integrated_degree=s.integrated_degree,
-        regulated=s.regulated,
-        standard_page_url=s.standard_page_url,
-        assessment_plan_url=s.assessment_plan_url,
-        sources=list(s.sources),
-    )
+    values = {name: getattr(s, name) for name in SCALAR_FIELDS}
+    values.update({name: list(getattr(s, name)) for name in LIST_FIELDS})
+    return models.Standard(is_current=s.is_current, **values)
 
 
 def to_domain(
@@ -87,21 +90,9 @@ def to_domain(
     by_kind: dict[str, list[domain.Ksb]] = defaultdict(list)
     for k in ksbs:
         by_kind[k.kind].append(domain.Ksb(kind=k.kind, ref=k.ref, text=k.text))
+    values = {name: getattr(row, name) for name in SCALAR_FIELDS}
+    values.update({name: tuple(getattr(row, name)) for name in LIST_FIELDS})
     return domain.Standard(
-        reference=row.reference,
-        title=row.title,
-        level=row.level,
-        status=row.status,
-        route=row.route,
-        lars_code=row.lars_code,
-        pathway=row.pathway,
-        typical_duration_months=row.typical_duration_months,
-        max_funding_gbp=row.max_funding_gbp,
-        job_titles=tuple(row.job_titles),
-        keywords=tuple(row.keywords),
-        overview=row.overview,
-        occupation_summary=row.occupation_summary,
-        entry_requirements=row.entry_requirements,
         knowledge=tuple(by_kind["knowledge"]),
         skills=tuple(by_kind["skill"]),
         behaviours=tuple(by_kind["behaviour"]),
@@ -109,16 +100,7 @@ def to_domain(
             domain.Duty(ref=d.ref, text=d.text, ksb_refs=tuple(d.ksb_refs), core=d.core)
             for d in duties
         ),
-        detail_version=row.detail_version,
-        detail_updated=row.detail_updated,
-        ksb_origin=row.ksb_origin,
-        detail_is_current_version=row.detail_is_current_version,
-        in_current_list=row.in_current_list,
-        integrated_degree=row.integrated_degree,
-        regulated=row.regulated,
-        standard_page_url=row.standard_page_url,
-        assessment_plan_url=row.assessment_plan_url,
-        sources=tuple(row.sources),
+        **values,
     )
 
 
