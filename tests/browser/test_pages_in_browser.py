@@ -52,3 +52,10 @@ def test_axe_harness_does_report_violations(browser: Any) -> None:
     ids = {v["id"] for v in Visit(page, []).axe_violations()}
     page.close()
     assert {"image-alt", "html-has-lang"} <= ids
+
+
+def test_api_docs_load_nothing_from_other_hosts(visit: Any, live_server: Any) -> None:
+    seen = visit("/api/docs")
+    seen.page.wait_for_selector(".swagger-ui .info", timeout=15_000)
+    outside = [url for url in seen.requests if not url.startswith((live_server.url, "data:"))]
+    assert outside == [], f"the API docs page reached other hosts: {outside}"
