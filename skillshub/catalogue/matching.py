@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from skillshub.catalogue import store
+from skillshub.catalogue import index_cache, store
 from skillshub.catalogue.models import StoredVectors
 from skillshub.core.models import DatasetLoad
 from skillshub.domain.search import (
@@ -23,6 +24,7 @@ from skillshub.domain.search import (
     get_preset,
     load_embedder,
 )
+from skillshub.domain.search.occupations import OCCUPATIONS_FILE
 from skillshub.domain.standards import Standard
 from skillshub.settings import get_settings
 
@@ -53,6 +55,14 @@ def occupation_links() -> OccupationLinks | None:
     except OccupationsNotAvailable as error:
         log.warning("searching without occupation bridges: %s", error)
         return None
+
+
+def occupations_digest() -> str:
+    """Fingerprint of the occupation bridges file, part of the index cache key."""
+    path = get_settings().data_dir / OCCUPATIONS_FILE
+    if not path.exists():
+        return "none"
+    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def compute_vectors(standards: Sequence[Standard]) -> CatalogueVectors:
@@ -133,8 +143,24 @@ def get_index() -> StandardsIndex:
         return cached.index
     with _lock:
         if _cache is None or _cache.catalogue_sha256 != load.sha256:
-            _cache = _Cached(load.sha256, _build(store.load_standards()))
+            _cache = _Cached(load.sha256, _cached_or_built(load.sha256))
         return _cache.index
+
+
+def _cached_or_built(catalogue_sha256: str) -> StandardsIndex:
+    settings = get_settings()
+    preset = get_preset(settings.search_preset)
+    path = index_cache.cache_path(
+        settings.home / "cache",
+        catalogue_sha256=catalogue_sha256,
+        preset=preset.name,
+        data_digest=occupations_digest(),
+    )
+    index = index_cache.load(path, embedder=lambda: load_embedder(preset))
+    if index is None:
+        index = _build(store.load_standards())
+        index_cache.save(index, path)
+    return index
 
 
 def search_standards(
