@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
 import pytest
 
-os.environ.setdefault("SKILLSHUB_STRICT_TEMPLATES", "1")
-# Tests never write into a real home: caches and any SQLite file go to a throw-away folder.
-os.environ["SKILLSHUB_HOME"] = tempfile.mkdtemp(prefix="skillshub-tests-")
+# tests/settings.py (DJANGO_SETTINGS_MODULE) turns on strict templates and a throw-away
+# SKILLSHUB_HOME, so tests never write into a real home.
 
 FIXTURES = Path(__file__).parent / "fixtures"
 pytest_plugins = ["tests.page_checks"]
