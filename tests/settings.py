@@ -1,4 +1,4 @@
-"""Django settings for the test suite: the real ones, with strict templates and a throw-away home."""
+"""Django settings for the tests: the real ones, with strict templates and a throw-away home."""
 
 import os
 import tempfile
@@ -6,4 +6,4 @@ import tempfile
 os.environ["SKILLSHUB_STRICT_TEMPLATES"] = "1"
 os.environ.setdefault("SKILLSHUB_HOME", tempfile.mkdtemp(prefix="skillshub-tests-"))
 
-from skillshub.web.settings import *  # noqa: E402, F403
+from skillshub.web.settings import *  # noqa: F403
