@@ -1,4 +1,4 @@
-"""`/api/v1/standards`: the catalogue, filtered and paginated, and one standard in full."""
+"""`/api/v1/standards`: the catalogue, filtered and paginated, one standard, its next steps."""
 
 from __future__ import annotations
 
@@ -66,6 +66,89 @@ def list_standards(request: HttpRequest, params: Query[ListParams]) -> StandardP
         page=params.page,
         page_size=params.page_size,
         results=[_summary(r) for r in page_rows],
+    )
+
+
+class NextStepKsbOut(Schema):
+    kind: str
+    ref: str
+    text: str
+
+
+class NextStepOut(Schema):
+    reference: str
+    title: str
+    level: int
+    route: str
+    typical_duration_months: int | None
+    max_funding_gbp: int | None
+    closeness: float
+    url: str
+    adds: list[NextStepKsbOut]
+    carries_over: list[NextStepKsbOut]
+
+
+class NextStepsOut(Schema):
+    reference: str
+    title: str
+    level: int
+    method: str
+    results: list[NextStepOut]
+
+
+MAX_NEXT_STEPS = 20
+
+
+# Declared before `/{reference}` so that route can never shadow it.
+@router.get(
+    "/{reference}/next-steps",
+    response=NextStepsOut,
+    operation_id="get_next_steps",
+    url_name="get_next_steps",
+)
+def get_next_steps(request: HttpRequest, reference: str, limit: int = 5) -> NextStepsOut:
+    """The closest current Level 4-5 standards above this one, the KSBs each adds and keeps."""
+    from skillshub.catalogue import pathways  # loads the embedding model on first use only
+    from skillshub.domain import pathways as rules
+
+    if not 1 <= limit <= MAX_NEXT_STEPS:
+        raise Problem(400, "Invalid limit", f"limit must be between 1 and {MAX_NEXT_STEPS}.")
+    standard = store.get_standard(reference)
+    if standard is None:
+        raise Problem(
+            404,
+            "Standard not found",
+            f"There is no standard with reference '{reference}'. References look like ST0154; "
+            "list them at /api/v1/standards?status=all.",
+        )
+    steps = pathways.next_steps(standard.reference, limit=limit)
+    return NextStepsOut(
+        reference=standard.reference,
+        title=standard.title,
+        level=standard.level,
+        method=(
+            "Current level 4-5 standards above this one, ranked by closeness: cosine of the two "
+            f"standards' mean text vectors, plus {rules.ROUTE_BONUS} for the same route and "
+            f"{rules.PATHWAY_BONUS} for the same pathway. A KSB carries over when a KSB of this "
+            f"standard has cosine {rules.COVERED_AT} or more with it; otherwise it is added."
+        ),
+        results=[
+            NextStepOut(
+                reference=step.reference,
+                title=step.title,
+                level=step.level,
+                route=step.route,
+                typical_duration_months=step.typical_duration_months,
+                max_funding_gbp=step.max_funding_gbp,
+                closeness=round(step.closeness, 4),
+                url=reverse("api:get_standard", kwargs={"reference": step.reference}),
+                adds=[NextStepKsbOut(kind=k.kind, ref=k.ref, text=k.text) for k in step.adds],
+                carries_over=[
+                    NextStepKsbOut(kind=k.kind, ref=k.ref, text=k.text) for k in step.carries_over
+                ],
+            )
+            for step in steps
+        ],
     )
 
 

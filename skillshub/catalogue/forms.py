@@ -85,3 +85,47 @@ class SearchForm(BrowseForm):
                 for name, errors in self.errors.items()
             ],
         }
+
+
+class JobForm(forms.Form):
+    """'What is your job now?': a title or a few words about the work, to find its standard."""
+
+    job = forms.CharField(
+        required=True,
+        max_length=500,
+        strip=True,
+        error_messages={
+            "required": "Enter your job title or describe what you do, for example "
+            "'maintenance technician'",
+            "max_length": "Your answer is too long: use 500 characters or fewer",
+        },
+    )
+
+    def input_params(self) -> dict[str, Any]:
+        field = self["job"]
+        params: dict[str, Any] = {
+            "id": "job",
+            "name": "job",
+            "label": {
+                "text": "What is your job now?",
+                "classes": "govuk-label--l",
+                "isPageHeading": True,
+            },
+            "hint": {"text": "Your job title, or a few words about what you do at work."},
+            "value": field.value() or "",
+            "spellcheck": True,
+        }
+        if field.errors:
+            params["errorMessage"] = {"text": " ".join(field.errors)}
+        return params
+
+    def error_summary(self) -> dict[str, Any] | None:
+        if not self.is_bound or not self.errors:
+            return None
+        return {
+            "titleText": "There is a problem",
+            "errorList": [
+                {"text": " ".join(errors), "href": f"#{name}"}
+                for name, errors in self.errors.items()
+            ],
+        }

@@ -9,7 +9,7 @@ from urllib.parse import urlencode
 from django.core.paginator import Page
 from django.http import HttpRequest
 from django.urls import reverse
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 
 from skillshub.catalogue.models import Standard as StandardRow
 from skillshub.domain.standards import Standard
@@ -159,3 +159,60 @@ def search_results(outcome: Any) -> list[dict[str, Any]]:
             }
         )
     return results
+
+
+def _ksb_items(ksbs: Iterable[Any]) -> str:
+    return format_html_join(
+        "", "<li><strong>{}</strong> {}</li>", ((ksb.ref, ksb.text) for ksb in ksbs)
+    )
+
+
+def next_step_cards(steps: Iterable[Any]) -> list[dict[str, Any]]:
+    """One card per `pathways.NextStep`: heading link, summary list, the KSBs added and kept."""
+    cards = []
+    for step in steps:
+        carries = None
+        if step.carries_over:
+            carries = {
+                "summaryText": f"What carries over from your standard ({len(step.carries_over)})",
+                "html": format_html(
+                    '<ul class="govuk-list govuk-list--bullet">{}</ul>',
+                    _ksb_items(step.carries_over),
+                ),
+            }
+        cards.append(
+            {
+                "title": step.title,
+                "level": step.level,
+                "href": reverse("catalogue:detail", args=[step.reference]),
+                "summary": {
+                    "rows": [
+                        {"key": {"text": key}, "value": {"text": value}}
+                        for key, value in (
+                            ("Reference", step.reference),
+                            ("Route", step.route or "Not stated"),
+                            ("Typical duration", months(step.typical_duration_months)),
+                            ("Maximum government funding", pounds(step.max_funding_gbp)),
+                        )
+                    ]
+                },
+                "adds_html": _ksb_items(step.adds),
+                "adds_count": len(step.adds),
+                "carries_over": carries,
+            }
+        )
+    return cards
+
+
+def job_matches(matches: Iterable[Any]) -> list[dict[str, Any]]:
+    """Standards that may be someone's job now, each linking to its next steps."""
+    return [
+        {
+            "title": match.title,
+            "reference": match.reference,
+            "level": match.level,
+            "route": match.route,
+            "href": reverse("catalogue:next_steps", args=[match.reference]),
+        }
+        for match in matches
+    ]

@@ -1,4 +1,4 @@
-"""Catalogue pages: browse by route and level, one standard, and plain-language search."""
+"""Catalogue pages: browse, one standard, plain-language search, and next steps from a job."""
 
 from __future__ import annotations
 
@@ -78,3 +78,48 @@ def search(request: HttpRequest) -> HttpResponse:
     }
     status = 400 if form.is_bound and form.errors else 200
     return render(request, "catalogue/search.html", context, status=status)
+
+
+def next_steps(request: HttpRequest, reference: str) -> HttpResponse:
+    from skillshub.catalogue import pathways  # loads the embedding model on first use only
+
+    standard = store.get_standard(reference)
+    if standard is None:
+        raise Http404(f"No standard {reference}")
+    try:
+        steps = pathways.next_steps(standard.reference, limit=5)
+        unavailable = ""
+    except pathways.NeedsEmbeddings:
+        steps = []
+        unavailable = (
+            "Next steps compare what standards teach using the embedding model, and this hub "
+            "runs a keyword-only search preset. Ask its operator to use the default preset."
+        )
+    context = {
+        "standard": standard,
+        "unavailable": unavailable,
+        "at_top": standard.level >= 5,
+        "cards": presenters.next_step_cards(steps),
+        "level_words": {level: level_in_words(level) for level in (4, 5)},
+    }
+    return render(request, "catalogue/next_steps.html", context)
+
+
+def start_from_job(request: HttpRequest) -> HttpResponse:
+    from skillshub.catalogue import pathways
+
+    form = forms.JobForm(request.GET if "job" in request.GET else None)
+    matches = None
+    if form.is_valid():
+        try:
+            matches = pathways.start_from_job(form.cleaned_data["job"])
+        except pathways.QueryError as error:
+            form.add_error("job", str(error))
+    context = {
+        "job_input": form.input_params(),
+        "error_summary": form.error_summary(),
+        "searched": matches is not None,
+        "matches": presenters.job_matches(matches or []),
+    }
+    status = 400 if form.is_bound and form.errors else 200
+    return render(request, "catalogue/start_from_job.html", context, status=status)

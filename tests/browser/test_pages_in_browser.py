@@ -15,6 +15,8 @@ PAGES = [
     "/standards/ST0116/",
     "/standards/search/?q=write+and+test+software+code",
     "/standards/search/?q=",
+    "/standards/ST0154/next-steps/",
+    "/standards/next-steps/?job=maintenance+engineering+technician",
 ]
 
 

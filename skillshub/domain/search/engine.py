@@ -135,6 +135,7 @@ class StandardsIndex:
         self._levels = np.asarray([s.level for s in standards], dtype=np.int16)
         self._current = np.asarray([s.is_current for s in standards], dtype=bool)
         self._routes = [s.route.casefold() for s in standards]
+        self._positions = {s.reference: i for i, s in enumerate(standards)}
 
     @classmethod
     def build(
@@ -231,6 +232,14 @@ class StandardsIndex:
     @property
     def unit_count(self) -> int:
         return len(self._units)
+
+    def unit_vectors(self, reference: str) -> tuple[list[Unit], np.ndarray]:
+        """One standard's evidence units and their unit-length vectors, row for row (a view:
+        do not write to it; no columns when the preset uses no embeddings). KeyError if the
+        reference is not indexed."""
+        position = self._positions[reference]
+        start, end = int(self._starts[position]), int(self._starts[position + 1])
+        return self._units[start:end], self._vectors[start:end]
 
     def parse(self, query: str) -> ParsedQuery:
         return parse_query(query, preset=self.preset, vocabulary=self._vocabulary)
