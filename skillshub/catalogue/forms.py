@@ -1,4 +1,4 @@
-"""Forms for the catalogue pages; each renders through the GOV.UK component macros."""
+"""Forms for the catalogue pages; each hands the GOV.UK component macros their parameters."""
 
 from __future__ import annotations
 
@@ -7,9 +7,10 @@ from typing import Any
 from django import forms
 
 from skillshub.catalogue.queries import CatalogueFilter
+from skillshub.core.govuk_forms import GovukForm
 
 
-class BrowseForm(forms.Form):
+class BrowseForm(GovukForm):
     route = forms.ChoiceField(required=False)
     level = forms.TypedChoiceField(required=False, coerce=int, empty_value=None)
 
@@ -27,20 +28,7 @@ class BrowseForm(forms.Form):
 
     def select_params(self, name: str, label: str) -> dict[str, Any]:
         """Parameters for the govukSelect macro, keeping what the user chose."""
-        field = self[name]
-        chosen = str(field.value() or "")
-        params: dict[str, Any] = {
-            "id": name,
-            "name": name,
-            "label": {"text": label},
-            "items": [
-                {"value": value, "text": text, "selected": str(value) == chosen}
-                for value, text in self.fields[name].choices
-            ],
-        }
-        if field.errors:
-            params["errorMessage"] = {"text": " ".join(field.errors)}
-        return params
+        return self.govuk_select(name, label=label)
 
 
 class SearchForm(BrowseForm):
@@ -56,38 +44,17 @@ class SearchForm(BrowseForm):
     )
 
     def input_params(self) -> dict[str, Any]:
-        field = self["q"]
-        params: dict[str, Any] = {
-            "id": "q",
-            "name": "q",
-            "label": {
-                "text": "Describe the skills you need",
-                "classes": "govuk-label--l",
-                "isPageHeading": True,
-            },
-            "hint": {
-                "text": "Use your own words: the tasks, machines or problems your team deals with."
-            },
-            "value": field.value() or "",
-            "spellcheck": True,
-        }
-        if field.errors:
-            params["errorMessage"] = {"text": " ".join(field.errors)}
-        return params
-
-    def error_summary(self) -> dict[str, Any] | None:
-        if not self.is_bound or not self.errors:
-            return None
-        return {
-            "titleText": "There is a problem",
-            "errorList": [
-                {"text": " ".join(errors), "href": f"#{name}"}
-                for name, errors in self.errors.items()
-            ],
-        }
+        return self.govuk_input(
+            "q",
+            label="Describe the skills you need",
+            hint="Use your own words: the tasks, machines or problems your team deals with.",
+            label_classes="govuk-label--l",
+            page_heading=True,
+            spellcheck=True,
+        )
 
 
-class JobForm(forms.Form):
+class JobForm(GovukForm):
     """'What is your job now?': a title or a few words about the work, to find its standard."""
 
     job = forms.CharField(
@@ -102,30 +69,11 @@ class JobForm(forms.Form):
     )
 
     def input_params(self) -> dict[str, Any]:
-        field = self["job"]
-        params: dict[str, Any] = {
-            "id": "job",
-            "name": "job",
-            "label": {
-                "text": "What is your job now?",
-                "classes": "govuk-label--l",
-                "isPageHeading": True,
-            },
-            "hint": {"text": "Your job title, or a few words about what you do at work."},
-            "value": field.value() or "",
-            "spellcheck": True,
-        }
-        if field.errors:
-            params["errorMessage"] = {"text": " ".join(field.errors)}
-        return params
-
-    def error_summary(self) -> dict[str, Any] | None:
-        if not self.is_bound or not self.errors:
-            return None
-        return {
-            "titleText": "There is a problem",
-            "errorList": [
-                {"text": " ".join(errors), "href": f"#{name}"}
-                for name, errors in self.errors.items()
-            ],
-        }
+        return self.govuk_input(
+            "job",
+            label="What is your job now?",
+            hint="Your job title, or a few words about what you do at work.",
+            label_classes="govuk-label--l",
+            page_heading=True,
+            spellcheck=True,
+        )

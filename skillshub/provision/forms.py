@@ -9,11 +9,11 @@ from django import forms
 from django.contrib.auth import authenticate
 from django.contrib.auth.models import AbstractBaseUser
 
+from skillshub.core.govuk_forms import GovukForm
 from skillshub.domain import provision as domain
 from skillshub.domain.geography import normalise_postcode
 from skillshub.provision import vocabulary as v
 from skillshub.provision.finder import DEFAULT_RADIUS_KM, OfferSearch
-from skillshub.provision.govuk_forms import GovukForm
 from skillshub.provision.offer_search import offer_search
 from skillshub.sources.course_directory_codes import parse_aim_ref
 from skillshub.sources.tables import parse_day, parse_url

@@ -23,11 +23,11 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_POST
 
+from skillshub.core.govuk_forms import error_link
 from skillshub.domain import provision as domain
 from skillshub.provision import forms, models, presenters, store
 from skillshub.provision import vocabulary as v
 from skillshub.provision.geocode import place_offers, point_for_postcode
-from skillshub.provision.govuk_forms import error_link
 from skillshub.provision.models import Source
 from skillshub.sources.course_directory import COURSE_COLUMNS, parse_courses
 from skillshub.sources.errors import SourceError
