@@ -7,5 +7,4 @@ from types import ModuleType
 from skillshub.commands import ingest, provider, report, search, search_offers, serve
 
 COMMANDS: list[ModuleType] = [serve, ingest, search, report, provider]
-# search_offers adds the "offers" kind to `skillshub search` when imported.
-_SEARCH_KINDS = (search_offers,)
+search.SEARCHES["offers"] = search_offers.register_kind

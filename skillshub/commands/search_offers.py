@@ -8,7 +8,6 @@ from typing import Any
 
 from rich.markup import escape
 
-from skillshub.commands import search
 from skillshub.commands.console import err, out
 
 
@@ -122,6 +121,3 @@ def search_offers(args: argparse.Namespace) -> int:
         for name, value in facts:
             out.print(f"   {name}: {value}", markup=False)
     return 0
-
-
-search.SEARCHES["offers"] = register_kind
