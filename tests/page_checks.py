@@ -37,10 +37,7 @@ def check_page(html: str) -> BeautifulSoup:
     for paragraph in soup.find_all("p"):
         assert paragraph.get("class"), f"<p> without a GOV.UK class: {str(paragraph)[:120]}"
     for link in soup.find_all("a"):
-        styled_by_component = link.find_parent(class_="govuk-error-summary") is not None
-        assert link.get("class") or styled_by_component, (
-            f"<a> without a GOV.UK class: {str(link)[:120]}"
-        )
+        assert link.get("class"), f"<a> without a GOV.UK class: {str(link)[:120]}"
     return soup
 
 
