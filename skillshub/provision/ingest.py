@@ -1,10 +1,12 @@
 """Ingest plans for provision: files an operator downloaded, or the live provider registers.
 
-Nothing is embedded: no real provision data ships with Skills Hub. ``file_plan`` works out which
-source each file is from by its content (course directory providers or courses CSV, RoATP CSV,
-OfS register JSON/xlsx/CSV, FAT course-provider JSON, learning aim -> standard links), validates
-every file, places venues on the grid, then swaps each source in atomically. An import replaces
-only the providers and offers of its own source, never offers that providers published here.
+What ships: the higher education providers and teaching locations of Discover Uni
+(``embedded_plan``, see ``skillshub.provision.discover_uni``); no courses. ``file_plan`` works
+out which source each file is from by its content (course directory providers or courses CSV,
+RoATP CSV, OfS register JSON/xlsx/CSV, FAT course-provider JSON, learning aim -> standard links,
+the Discover Uni dataset zip), validates every file, places venues on the grid, then swaps each
+source in atomically. An import replaces only the providers and offers of its own source, never
+offers that providers published here.
 """
 
 from __future__ import annotations
@@ -18,16 +20,26 @@ from pathlib import Path
 from typing import Any
 
 from skillshub.core.ingest import IngestPlan, SourceFile
-from skillshub.provision import aim_links, store
+from skillshub.provision import aim_links, discover_uni, store
 from skillshub.provision.geocode import place_offers
 from skillshub.provision.models import Source
 from skillshub.settings import get_settings
-from skillshub.sources import course_directory, fat_courses, ofs_register, roatp, tables
+from skillshub.sources import (
+    course_directory,
+    discover_uni_courses,
+    fat_courses,
+    ofs_register,
+    roatp,
+    tables,
+)
 from skillshub.sources.errors import SourceError
 from skillshub.sources.http import Download, ProgressCallback, fetch
 
 DATASET = "provision"
-LICENCE = "Open Government Licence v3.0 (Department for Education; Office for Students)"
+LICENCE = (
+    "Open Government Licence v3.0 (Department for Education; Office for Students); "
+    "Discover Uni data, Office for Students / HESA, with attribution"
+)
 COMMAND = "skillshub ingest provision --file PROVIDERS.csv --file COURSES.csv"
 
 
@@ -38,6 +50,7 @@ class Kind(StrEnum):
     OFS = "OfS register"
     FAT = "FAT course providers"
     AIM_LINKS = "learning aim to standard links"
+    DISCOVER_UNI = "Discover Uni dataset"
 
 
 _SOURCE = {
@@ -45,12 +58,13 @@ _SOURCE = {
     Kind.ROATP: Source.ROATP,
     Kind.OFS: Source.OFS,
     Kind.FAT: Source.FAT,
+    Kind.DISCOVER_UNI: Source.DISCOVER_UNI,
 }
 _EXPECTED = (
     "the course directory providers or courses CSV (LiveCourseProvidersReport, "
     "LiveCoursesWithRegionsAndVenuesReport), the RoATP download (CSV), the OfS Register "
     "(JSON, .xlsx or CSV), FAT course-provider details (JSON) or a learning aim -> standard "
-    "CSV (LEARN_AIM_REF, STANDARD_REFERENCE)"
+    "CSV (LEARN_AIM_REF, STANDARD_REFERENCE) or the Discover Uni dataset zip"
 )
 
 
@@ -69,6 +83,8 @@ def recognise(file: SourceFile) -> Kind:
     """Which source a file is from, by its content; raises SourceError naming what is expected."""
     data = file.content
     if data[:2] == b"PK":
+        if discover_uni_courses.is_dataset_zip(data):
+            return Kind.DISCOVER_UNI
         return Kind.OFS  # the only workbook any provision source publishes
     if data.lstrip()[:1] in (b"[", b"{"):
         payload = tables.load_json(data, source=file.label)
@@ -168,6 +184,7 @@ def parse_files(files: Sequence[SourceFile]) -> ParsedProvision:
         Kind.FAT: _fat,
         Kind.OFS: _ofs,
         Kind.ROATP: _roatp,
+        Kind.DISCOVER_UNI: discover_uni.zip_batch,
     }
     batches += [read(by_kind[kind]) for kind, read in readers.items() if kind in by_kind]
     links = None
@@ -181,6 +198,8 @@ def store_provision(parsed: ParsedProvision) -> dict[str, int]:
     """Swap in each parsed source (inside run_ingest's transaction) and total the counts."""
     counts: dict[str, int] = {}
     for batch in parsed.batches:
+        if batch.source is Source.DISCOVER_UNI:
+            discover_uni.refuse_shrinking(batch, label="the Discover Uni zip")
         for name, count in store.replace_source(batch).items():
             counts[name] = counts.get(name, 0) + count
     if parsed.aim_links is not None:
@@ -196,6 +215,11 @@ def _notes(files: Sequence[SourceFile]) -> str:
         except SourceError:
             kinds.append(f"{file.label}: not recognised")
     return "Provision files loaded by an operator. " + "; ".join(kinds)
+
+
+def embedded_plan(data_dir: Path) -> IngestPlan[store.SourceBatch]:
+    """What ships: higher education providers and where they teach (Discover Uni, no courses)."""
+    return discover_uni.embedded_plan(data_dir)
 
 
 def file_plan(paths: list[Path]) -> IngestPlan[ParsedProvision]:

@@ -30,6 +30,7 @@ class Source(StrEnum):
     FAT = "fat"
     ROATP = "roatp"
     OFS = "ofs"
+    DISCOVER_UNI = "discover-uni"
     PROVIDER = "provider"
 
     @property
@@ -42,13 +43,21 @@ SOURCE_LABELS = {
     Source.FAT: "Find apprenticeship training",
     Source.ROATP: "Register of apprenticeship training providers",
     Source.OFS: "Office for Students Register",
+    Source.DISCOVER_UNI: "Discover Uni (Office for Students / HESA)",
     Source.PROVIDER: "Published by the provider on Skills Hub",
 }
 SOURCE_CHOICES = [(source.value, source.label) for source in Source]
 
 # The order listings are merged in: names and websites as learners see them first, then the
 # registers, whose later status wins (see skillshub.domain.provision.merge_providers).
-MERGE_ORDER = (Source.COURSE_DIRECTORY, Source.FAT, Source.PROVIDER, Source.OFS, Source.ROATP)
+MERGE_ORDER = (
+    Source.COURSE_DIRECTORY,
+    Source.FAT,
+    Source.PROVIDER,
+    Source.DISCOVER_UNI,
+    Source.OFS,
+    Source.ROATP,
+)
 
 
 class Provider(models.Model):
