@@ -214,10 +214,16 @@ def offer_summary(
     return {"rows": rows}
 
 
+def _provider_type(provider: domain.Provider, sources: Sequence[str]) -> str:
+    if provider.type is domain.ProviderType.OTHER and Source.DISCOVER_UNI in sources:
+        return "College or university teaching higher education"
+    return provider.type.value[:1].upper() + provider.type.value[1:]
+
+
 def provider_summary(provider: domain.Provider, *, sources: Sequence[str]) -> dict[str, Any]:
     rows = [
         _row("UKPRN", str(provider.ukprn)),
-        _row("Type", provider.type.value[:1].upper() + provider.type.value[1:]),
+        _row("Type", _provider_type(provider, sources)),
         _row("Status", provider.status.value[:1].upper() + provider.status.value[1:]),
     ]
     if provider.website:
@@ -231,11 +237,52 @@ def provider_summary(provider: domain.Provider, *, sources: Sequence[str]) -> di
                 ),
             )
         )
-    sites = ", ".join(f"{site.name} ({site.postcode})" for site in provider.locations)
+    sites = ", ".join(
+        f"{site.name} ({site.postcode})" if site.postcode else site.name
+        for site in provider.locations
+    )
     if sites:
         rows.append(_row("Sites", sites))
     rows.append(_row("Listed by", "; ".join(Source(s).label for s in sources) or "Not stated"))
     return {"rows": rows}
+
+
+def providers_table(hits: Sequence[domain.ProviderHit], *, caption: str) -> dict[str, Any]:
+    """Providers near a place, nearest first: name (to its page), distance, site, website."""
+    return {
+        "caption": caption,
+        "captionClasses": "govuk-table__caption--m",
+        "firstCellIsHeader": True,
+        "head": [
+            {"text": "College or university"},
+            {"text": "Distance"},
+            {"text": "Nearest teaching location"},
+            {"text": "Website"},
+        ],
+        "rows": [
+            [
+                {
+                    "html": format_html(
+                        '<a class="govuk-link" href="{}">{}</a>',
+                        provider_href(hit.provider.ukprn),
+                        hit.provider.name,
+                    )
+                },
+                {"text": words.distance(hit.distance_km)},
+                {"text": hit.site.name},
+                {
+                    "html": format_html(
+                        '<a class="govuk-link" href="{}" rel="noopener">{}</a>',
+                        hit.provider.website,
+                        hit.provider.website.removeprefix("https://").removeprefix("http://"),
+                    )
+                }
+                if hit.provider.website
+                else {"text": "Not listed"},
+            ]
+            for hit in hits
+        ],
+    }
 
 
 def offers_table(offers: Sequence[domain.Offer], *, caption: str, today: date) -> dict[str, Any]:

@@ -7,7 +7,7 @@ from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
+from django.urls import Resolver404, resolve, reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods
@@ -17,12 +17,15 @@ from skillshub.domain import provision as domain
 from skillshub.domain.geography import InvalidPostcode, UnknownPlace, distance_km
 from skillshub.domain.search import QueryError
 from skillshub.geo import places
-from skillshub.provision import finder, forms, models, presenters, shortlist, store
+from skillshub.provision import finder, forms, models, nearby, presenters, shortlist, store
 from skillshub.provision import index as provision_index
 from skillshub.provision.ingest import COMMAND
+from skillshub.sources import discover_uni
 from skillshub.sources.course_directory import PUBLICATION_PAGE
 
 PAGE_SIZE = 20
+PROVIDERS_SHOWN = 20
+ZIP_COMMAND = "skillshub ingest provision --file discover_uni.zip"
 
 
 def today() -> date:
@@ -44,15 +47,100 @@ def _data_note(loaded: provision_index.LoadedProvision) -> str:
     return f"{loaded.offer_count:,} courses and offers: {'; '.join(parts)}.{when}"
 
 
+def _qualifications_href() -> str | None:
+    """The qualifications pages, once that app is installed (a colleague is adding it)."""
+    try:
+        resolve("/qualifications/")
+    except Resolver404:
+        return None
+    return "/qualifications/"
+
+
+def _near(postcode: str, radius_km: float) -> dict[str, Any]:
+    """Colleges and universities teaching HE near a place already located, as a GOV.UK table."""
+    found = nearby.find_providers(postcode, radius_km=radius_km, limit=PROVIDERS_SHOWN)
+    where = f"within {radius_km:g} km of {found.location.query}"
+    return {
+        "total": found.total,
+        "shown": len(found.hits),
+        "where": where,
+        "table": presenters.providers_table(
+            found.hits, caption=f"Colleges and universities {where} that teach higher education"
+        )
+        if found.hits
+        else None,
+    }
+
+
+def _search_fields(form: forms.SearchForm) -> dict[str, Any]:
+    return {
+        "q": form.govuk_textarea(
+            "q",
+            label="Describe the skills you need",
+            hint="In your own words, for example: maintain PLC control systems",
+            rows=3,
+            spellcheck=True,
+        ),
+        "postcode": form.govuk_input(
+            "postcode",
+            label="Postcode",
+            hint="Where training should be near, like B1 1AA or B1",
+            classes="govuk-input--width-10",
+            autocomplete="postal-code",
+            spellcheck=False,
+        ),
+        "radius": form.govuk_select("radius", label="Distance"),
+    }
+
+
+def _without_courses(request: HttpRequest, form: forms.SearchForm) -> HttpResponse:
+    """No course data yet: say what is here, and list HE providers near a postcode."""
+    near = None
+    if form.is_bound and form.is_valid():
+        postcode = form.cleaned_data.get("postcode") or ""
+        if not postcode:
+            form.add_error(
+                "postcode",
+                "Enter a postcode to find colleges and universities near it: no courses are "
+                "loaded yet, so a need cannot be matched to courses on its own",
+            )
+        else:
+            radius = form.cleaned_data.get("radius") or finder.DEFAULT_RADIUS_KM
+            try:
+                near = _near(postcode, radius)
+            except (InvalidPostcode, UnknownPlace) as error:
+                form.add_error("postcode", str(error))
+    he_sites = models.ProviderSite.objects.filter(source=models.Source.DISCOVER_UNI)
+    context: dict[str, Any] = {
+        "form": form,
+        "error_summary": form.error_summary(),
+        "fields": _search_fields(form),
+        "near": near,
+        "need": form.cleaned_data.get("q", "") if form.is_bound and not form.errors else "",
+        "he_providers": models.ProviderListing.objects.filter(
+            source=models.Source.DISCOVER_UNI
+        ).count(),
+        "he_locations": he_sites.filter(postcode="").count(),
+        "command": COMMAND,
+        "zip_command": ZIP_COMMAND,
+        "publication_page": PUBLICATION_PAGE,
+        "discover_uni_page": discover_uni.DOWNLOAD_PAGE,
+        "attribution": discover_uni.ATTRIBUTION,
+        "qualifications_href": _qualifications_href(),
+    }
+    status = 400 if form.is_bound and form.errors else 200
+    return render(request, "provision/no_data.html", context, status=status)
+
+
 def search(request: HttpRequest) -> HttpResponse:
     loaded = provision_index.current()
-    if loaded.offer_count == 0:
-        empty = {"command": COMMAND, "publication_page": PUBLICATION_PAGE}
-        return render(request, "provision/no_data.html", empty)
     submitted = "q" in request.GET or "postcode" in request.GET
     form = forms.SearchForm(request.GET if submitted else None)
+    if loaded.offer_count == 0:
+        return _without_courses(request, form)
     page = _page_number(request)
     results = None
+    near = None
     if submitted and form.is_valid():
         request_search = form.offer_search(limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE)
         try:
@@ -65,27 +153,15 @@ def search(request: HttpRequest) -> HttpResponse:
             shortlist.remember_search(request, request.get_full_path())
             if results.location:
                 shortlist.remember_postcode(request, results.location.query)
+                near = _near(
+                    results.location.query, request_search.radius_km or finder.DEFAULT_RADIUS_KM
+                )
     chosen = shortlist.offer_ids(request)
     context: dict[str, Any] = {
         "form": form,
         "error_summary": form.error_summary(),
         "fields": {
-            "q": form.govuk_textarea(
-                "q",
-                label="Describe the skills you need",
-                hint="In your own words, for example: maintain PLC control systems",
-                rows=3,
-                spellcheck=True,
-            ),
-            "postcode": form.govuk_input(
-                "postcode",
-                label="Postcode",
-                hint="Where training should be near, like B1 1AA or B1",
-                classes="govuk-input--width-10",
-                autocomplete="postal-code",
-                spellcheck=False,
-            ),
-            "radius": form.govuk_select("radius", label="Distance"),
+            **_search_fields(form),
             "level": form.govuk_checkboxes(
                 "level", legend="Level", classes="govuk-checkboxes--small"
             ),
@@ -123,6 +199,8 @@ def search(request: HttpRequest) -> HttpResponse:
         "shortlist_count": len(chosen),
         "next_url": request.get_full_path(),
         "data_note": _data_note(loaded),
+        "near": near,
+        "attribution": discover_uni.ATTRIBUTION,
     }
     status = 400 if form.is_bound and form.errors else 200
     return render(request, "provision/search.html", context, status=status)

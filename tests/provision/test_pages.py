@@ -29,7 +29,9 @@ def test_without_data_the_page_says_so_and_how_to_load_it(client_request: PageCl
     assert "skillshub ingest provision --file PROVIDERS.csv --file COURSES.csv" in text
     link = page.find("a", string=lambda s: s and "course directory on GOV.UK" in s)
     assert link and link["href"].startswith("https://www.gov.uk/government/publications/")
-    assert not page.find("form", attrs={"role": "search"})
+    # Without courses the page still searches: colleges and universities near a postcode.
+    form = page.find("form", attrs={"role": "search"})
+    assert form and form.find("input", id="postcode")
 
 
 def test_the_search_page_explains_itself_before_a_search(

@@ -21,6 +21,7 @@ from skillshub.domain.provision.model import (
     standards_for,
     validate_ukprn,
 )
+from skillshub.domain.provision.nearby import ProviderHit, providers_near
 from skillshub.domain.provision.search import (
     LOCATION_FREE,
     OfferHit,
@@ -47,6 +48,7 @@ __all__ = [
     "Point",
     "PointOf",
     "Provider",
+    "ProviderHit",
     "ProviderLocation",
     "ProviderStatus",
     "ProviderType",
@@ -60,6 +62,7 @@ __all__ = [
     "months_from_duration",
     "normalise_postcode",
     "parse_cost_gbp",
+    "providers_near",
     "search_offers",
     "shortlist_csv",
     "standards_for",
