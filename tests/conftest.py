@@ -21,8 +21,8 @@ def load_fixture_catalogue() -> None:
     run_ingest(
         embedded_plan(
             FIXTURES,
-            current_file=FIXTURES / "skills_england" / "current_list.json",
-            detail_file=FIXTURES / "skills_england" / "full_records.json",
+            catalogue_file=FIXTURES / "skills_england" / "catalogue_sample.json.gz",
+            units_file=FIXTURES / "skills_england" / "apprenticeship_units.csv",
         )
     )
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from ninja import Schema
+from ninja import Field, Schema
 
 
 class KsbOut(Schema):
@@ -31,19 +31,42 @@ class SourceOut(Schema):
 
 class StandardSummaryOut(Schema):
     reference: str
+    kind: str = Field(description="standard, foundation (apprenticeship) or unit")
     title: str
     level: int
     status: str
+    version: str
     route: str
     typical_duration_months: int | None
+    minimum_off_the_job_hours: int | None
     max_funding_gbp: int | None
     job_titles: list[str]
+    url: str
+
+
+class VersionOut(Schema):
+    version: str
+    status: str
+    title: str
+    level: int
+    updated: date | None
+    change: str
     url: str
 
 
 class StandardOut(StandardSummaryOut):
     lars_code: int | None
     level_meaning: str
+    pathway: str
+    cluster: str
+    occupation_code: str
+    sector_subject_area: str
+    epa_period_months: int | None
+    starts_paused: bool
+    approved_on: date | None
+    existing_employees_only: bool
+    related_standards: list[str]
+    versions: list[VersionOut]
     overview: str
     knowledge: list[KsbOut]
     skills: list[KsbOut]

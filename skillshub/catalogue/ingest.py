@@ -1,8 +1,9 @@
-"""Ingest plans for the standards catalogue: the embedded files or the live Skills England API."""
+"""Ingest plans for the apprenticeship catalogue: the embedded snapshot, downloaded files or the
+live Skills England API, all read by the one API-format reader."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -10,62 +11,84 @@ from skillshub.catalogue.matching import compute_vectors, replace_vectors
 from skillshub.catalogue.store import replace_catalogue
 from skillshub.core.ingest import IngestPlan, SourceFile
 from skillshub.domain.search import CatalogueVectors
-from skillshub.domain.standards import Standard
+from skillshub.domain.standards import Catalogue, Standard
 from skillshub.sources import skills_england
+from skillshub.sources.errors import SourceError
 from skillshub.sources.http import Download, ProgressCallback, fetch
 
 DATASET = "standards"
+MIN_CURRENT = 1
+"""A catalogue with no current product is refused: it would empty every search."""
 
 
 @dataclass(frozen=True)
-class Catalogue:
-    """Validated standards and their search vectors, ready to swap in."""
+class Prepared:
+    """A validated catalogue and its search vectors, ready to swap in."""
 
-    standards: list[Standard]
+    catalogue: Catalogue
     vectors: CatalogueVectors
 
 
-def _with_vectors(standards: list[Standard]) -> Catalogue:
-    return Catalogue(standards, compute_vectors(standards))
-
-
-def _store(catalogue: Catalogue) -> dict[str, int]:
-    counts = replace_catalogue(catalogue.standards)
-    counts["search vectors"] = replace_vectors(catalogue.vectors)
+def _store(prepared: Prepared) -> dict[str, int]:
+    counts = replace_catalogue(prepared.catalogue)
+    counts["search vectors"] = replace_vectors(prepared.vectors)
     return counts
 
 
-def _parse_embedded(files: tuple[SourceFile, ...]) -> Catalogue:
-    current_file, detail_file = files
-    current = skills_england.parse_current_list(
-        skills_england.load_json(current_file.content, source=current_file.label),
-        source=current_file.label,
-    )
-    details = skills_england.parse_detail_records(
-        skills_england.load_json(detail_file.content, source=detail_file.label),
-        source=detail_file.label,
-    )
-    merged = skills_england.merge(current, details, sources=(current_file.label, detail_file.label))
-    return _with_vectors(merged)
+def _parse(files: tuple[SourceFile, ...]) -> Prepared:
+    """API-format JSON files (the records of every version) and units CSV files, read as one."""
+    records: list[Standard] = []
+    units: list[Standard] = []
+    dropped = 0
+    for file in files:
+        if file.label.lower().endswith(".csv"):
+            units.extend(skills_england.parse_units_csv(file.content, source=file.label))
+            continue
+        payload = skills_england.load_json(file.content, source=file.label)
+        read, duplicates = skills_england.parse_records(payload, source=file.label)
+        records.extend(read)
+        dropped += duplicates
+    catalogue = skills_england.build_catalogue(records, units=units, duplicates_dropped=dropped)
+    current = [s for s in catalogue.shown if s.is_current]
+    if len(current) < MIN_CURRENT:
+        raise SourceError(
+            f"no standard in it is approved for delivery ({len(catalogue.shown)} references "
+            "read); loading it would empty the catalogue, so nothing was changed",
+            source=", ".join(f.label for f in files),
+        )
+    # Retired products are indexed too (a next step can start from one); search skips them.
+    return Prepared(catalogue, compute_vectors(catalogue.shown))
 
 
-def embedded_plan(
-    data_dir: Path, *, current_file: Path | None = None, detail_file: Path | None = None
-) -> IngestPlan[Catalogue]:
-    """The embedded default: the 2026 current list merged with the January 2023 full records."""
-    current = current_file or data_dir / skills_england.CURRENT_FILE
-    detail = detail_file or data_dir / skills_england.DETAIL_FILE
-    files = (
-        SourceFile.read(current, label=_label(current, data_dir)),
-        SourceFile.read(detail, label=_label(detail, data_dir)),
-    )
+def _plan(files: Sequence[SourceFile], notes: str) -> IngestPlan[Prepared]:
     return IngestPlan(
         dataset=DATASET,
         licence=skills_england.LICENCE,
-        files=files,
-        parse=_parse_embedded,
+        files=tuple(files),
+        parse=_parse,
         store=_store,
-        notes="Current list of April 2026 with KSBs from the January 2023 full records.",
+        notes=notes,
+    )
+
+
+def embedded_plan(
+    data_dir: Path, *, catalogue_file: Path | None = None, units_file: Path | None = None
+) -> IngestPlan[Prepared]:
+    """The embedded default: the 22 Aug 2026 API snapshot and the apprenticeship units list."""
+    paths = (
+        catalogue_file or data_dir / skills_england.CATALOGUE_FILE,
+        units_file or data_dir / skills_england.UNITS_FILE,
+    )
+    return _plan(
+        [SourceFile.read(path, label=_label(path, data_dir)) for path in paths],
+        "Skills England API records of 22 Aug 2026 (every version) and the units list.",
+    )
+
+
+def file_plan(paths: Sequence[Path]) -> IngestPlan[Prepared]:
+    """Files an operator downloaded: the API's JSON (every version) and, optionally, a units CSV."""
+    return _plan(
+        [SourceFile.read(path) for path in paths], "Downloaded Skills England API records."
     )
 
 
@@ -75,23 +98,19 @@ def api_plan(
     progress: ProgressCallback | None = None,
     timeout_s: float = 120.0,
     fetcher: Callable[..., Download] = fetch,
-) -> IngestPlan[Catalogue]:
-    """The live API: downloaded whole first, so a failed download changes nothing."""
+    data_dir: Path | None = None,
+) -> IngestPlan[Prepared]:
+    """The live API, downloaded whole first so a failed download changes nothing. The units list
+    of the embedded data is kept beside it (the API's own AU records win where it has them)."""
+    from skillshub.settings import get_settings
+
     download = fetcher(url, timeout_s=timeout_s, progress=progress)
-    files = (SourceFile(label=url, content=download.content),)
-
-    def parse(files: tuple[SourceFile, ...]) -> Catalogue:
-        payload = skills_england.load_json(files[0].content, source=url)
-        return _with_vectors(skills_england.from_api_payload(payload, source=url))
-
-    return IngestPlan(
-        dataset=DATASET,
-        licence=skills_england.LICENCE,
-        files=files,
-        parse=parse,
-        store=_store,
-        notes="Live Skills England API: newest version of each standard.",
-    )
+    folder = data_dir or get_settings().data_dir
+    units = folder / skills_england.UNITS_FILE
+    files = [SourceFile(label=url, content=download.content)]
+    if units.exists():
+        files.append(SourceFile.read(units, label=_label(units, folder)))
+    return _plan(files, "Live Skills England API: every version of every standard.")
 
 
 def _label(path: Path, data_dir: Path) -> str:

@@ -1,4 +1,4 @@
-"""Stored standards with their KSBs and duties, and the search vectors computed at ingest."""
+"""Stored apprenticeship products with KSBs and duties, every version, and search vectors."""
 
 from __future__ import annotations
 
@@ -23,13 +23,23 @@ class Standard(models.Model):
     detail_version = models.CharField(max_length=20, blank=True)
     detail_updated = models.DateField(null=True, blank=True)
     ksb_origin = models.CharField(max_length=20, default="none")
-    detail_is_current_version = models.BooleanField(default=False)
-    in_current_list = models.BooleanField(default=False)
     is_current = models.BooleanField(default=False, db_index=True)
+    kind = models.CharField(max_length=12, default="standard", db_index=True)
     integrated_degree = models.CharField(max_length=60, blank=True)
     regulated = models.BooleanField(default=False)
     standard_page_url = models.URLField(max_length=500, blank=True)
     assessment_plan_url = models.URLField(max_length=500, blank=True)
+    occupation_code = models.CharField(max_length=12, blank=True)
+    cluster = models.CharField(max_length=200, blank=True)
+    sector_subject_area = models.CharField(max_length=120, blank=True)
+    minimum_off_the_job_hours = models.PositiveIntegerField(null=True, blank=True)
+    epa_period_months = models.PositiveSmallIntegerField(null=True, blank=True)
+    starts_paused = models.BooleanField(default=False)
+    approved_on = models.DateField(null=True, blank=True)
+    earliest_start = models.DateField(null=True, blank=True)
+    latest_start = models.DateField(null=True, blank=True)
+    change_note = models.TextField(blank=True)
+    related_standards = models.JSONField(default=list)
     sources = models.JSONField(default=list)
 
     class Meta:
@@ -78,3 +88,29 @@ class StoredVectors(models.Model):
 
     class Meta:
         verbose_name_plural = "search vectors"
+
+
+class StandardVersion(models.Model):
+    """Every published version of every product, so older versions stay queryable; the whole
+    record (KSBs and duties included) is kept compressed, since it is read one at a time."""
+
+    reference = models.CharField(max_length=10, db_index=True)
+    version = models.CharField(max_length=20)
+    status = models.CharField(max_length=60)
+    title = models.CharField(max_length=300)
+    level = models.PositiveSmallIntegerField()
+    detail_updated = models.DateField(null=True, blank=True)
+    change_note = models.TextField(blank=True)
+    position = models.PositiveIntegerField(help_text="Order of versions, oldest first.")
+    record = models.BinaryField()
+
+    class Meta:
+        ordering = ["reference", "position"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["reference", "version"], name="unique_version_per_reference"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.reference} version {self.version or '?'} ({self.status})"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
 from typing import Any
 from urllib.parse import urlencode
 
@@ -10,8 +11,10 @@ from django.core.paginator import Page
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString
 
 from skillshub.catalogue.models import Standard as StandardRow
+from skillshub.catalogue.models import StandardVersion
 from skillshub.domain.standards import Standard
 
 
@@ -81,20 +84,123 @@ def pagination(request: HttpRequest, page: Page) -> dict[str, Any] | None:
     return params
 
 
+def hours(value: int | None) -> str:
+    return f"{value:,} hours" if value is not None else "Not stated"
+
+
+def day(value: date | None) -> str:
+    return f"{value:%-d %B %Y}" if value else "Not stated"
+
+
+def version_line(standard: Standard) -> str:
+    version = standard.detail_version or "not numbered"
+    if standard.is_current and standard.approved_on:
+        return f"{version} (approved for delivery on {day(standard.approved_on)})"
+    return version
+
+
 def standard_summary(standard: Standard) -> dict[str, Any]:
-    rows = [
+    status = standard.status
+    if standard.starts_paused:
+        status += ": new starts are paused"
+    rows: list[tuple[str, str | SafeString]] = [
+        ("Type", standard.kind_name),
         ("Reference", standard.reference),
-        ("Level", f"Level {standard.level}"),
-        ("Status", standard.status),
+        ("Level", f"Level {standard.level}" if standard.level else "Not set"),
+        ("Status", status),
+        ("Version", version_line(standard)),
         ("Route", standard.route or "Not stated"),
-        ("Typical duration", months(standard.typical_duration_months)),
-        ("Maximum government funding", pounds(standard.max_funding_gbp)),
-        ("Typical job titles", ", ".join(standard.job_titles) or "Not stated"),
     ]
+    if standard.pathway:
+        rows.append(("Pathway", standard.pathway))
+    if standard.cluster:
+        rows.append(("Occupation cluster", standard.cluster))
+    if standard.kind == "unit":
+        rows.append(
+            (
+                "Who it is for",
+                "People you already employ: an apprenticeship unit adds skills to an existing "
+                "job, it is not a way to recruit",
+            )
+        )
+    rows += [
+        ("Typical duration", months(standard.typical_duration_months)),
+        ("Off-the-job training (minimum)", hours(standard.minimum_off_the_job_hours)),
+    ]
+    if standard.epa_period_months:
+        rows.append(("End-point assessment period", months(standard.epa_period_months)))
+    rows.append(("Maximum government funding", pounds(standard.max_funding_gbp)))
+    if standard.sector_subject_area:
+        rows.append(("Sector subject area", standard.sector_subject_area))
+    if standard.occupation_code:
+        rows.append(("Occupation code", standard.occupation_code))
+    if standard.kind == "standard" or standard.job_titles:
+        rows.append(("Typical job titles", ", ".join(standard.job_titles) or "Not stated"))
+    if standard.related_standards:
+        rows.append(("Related apprenticeships", related_links(standard.related_standards)))
     if standard.integrated_degree:
         rows.append(("Integrated degree", standard.integrated_degree))
     return {
-        "rows": [{"key": {"text": key}, "value": {"text": value}} for key, value in rows],
+        "rows": [
+            {
+                "key": {"text": key},
+                "value": {"html": value} if isinstance(value, SafeString) else {"text": value},
+            }
+            for key, value in rows
+        ],
+    }
+
+
+def related_links(references: Iterable[str]) -> SafeString:
+    return format_html(
+        '<ul class="govuk-list">{}</ul>',
+        format_html_join(
+            "",
+            '<li><a class="govuk-link" href="{}">{}</a></li>',
+            ((reverse("catalogue:detail", args=[ref]), ref) for ref in references),
+        ),
+    )
+
+
+def version_rows(
+    versions: Iterable[StandardVersion], *, shown: str, reference: str
+) -> list[dict[str, Any]]:
+    """One row per version for the 'Versions' table, linking each version not shown here."""
+    rows = []
+    for version in versions:
+        label = version.version or "not numbered"
+        if version.version == shown:
+            cell: dict[str, Any] = {"text": f"{label} (shown on this page)"}
+        else:
+            cell = {
+                "html": format_html(
+                    '<a class="govuk-link" href="{}">Version {}</a>',
+                    reverse("catalogue:version", args=[reference, version.version or "-"]),
+                    label,
+                )
+            }
+        rows.append(
+            [
+                cell,
+                {"text": version.status},
+                {"text": day(version.detail_updated)},
+                {"text": version.change_note or "-"},
+            ]
+        )
+    return rows
+
+
+def versions_table(
+    versions: list[StandardVersion], *, shown: str, reference: str
+) -> dict[str, Any] | None:
+    if len(versions) < 2:
+        return None
+    return {
+        "caption": "Versions",
+        "captionClasses": "govuk-table__caption--m",
+        "firstCellIsHeader": True,
+        "head": [{"text": "Version"}, {"text": "Status"}, {"text": "Updated"}, {"text": "Change"}],
+        "rows": version_rows(versions, shown=shown, reference=reference),
     }
 
 

@@ -15,9 +15,10 @@ STATUS_FILTERS: dict[str, dict[str, Any]] = {
     "current": {"is_current": True},
     "approved": {"is_current": True},
     "retired": {"status__in": [domain.RETIRED, domain.WITHDRAWN]},
-    "not-listed": {"status": domain.NOT_LISTED},
+    "in-development": {"is_current": False, "status__in": [domain.IN_DEVELOPMENT]},
     "all": {},
 }
+KIND_FILTERS = ("standard", "foundation", "unit", "all")
 
 
 class UnknownFilter(ValueError):
@@ -29,6 +30,7 @@ class CatalogueFilter:
     level: int | None = None
     route: str | None = None
     status: str = "current"
+    kind: str = "all"
 
     def apply(self, rows: QuerySet[Standard]) -> QuerySet[Standard]:
         key = self.status.strip().lower()
@@ -36,7 +38,14 @@ class CatalogueFilter:
             raise UnknownFilter(
                 f"status '{self.status}' is not known; use one of {', '.join(STATUS_FILTERS)}"
             )
+        kind = self.kind.strip().lower()
+        if kind not in KIND_FILTERS:
+            raise UnknownFilter(
+                f"kind '{self.kind}' is not known; use one of {', '.join(KIND_FILTERS)}"
+            )
         rows = rows.filter(**STATUS_FILTERS[key])
+        if kind != "all":
+            rows = rows.filter(kind=kind)
         if self.level is not None:
             rows = rows.filter(level=self.level)
         if self.route:
@@ -57,29 +66,28 @@ def standards(filter_: CatalogueFilter) -> QuerySet[Standard]:
 
 
 def ksb_note(standard: domain.Standard) -> str:
-    """What a reader should know about the age and origin of a standard's KSBs."""
-    when = f" (record dated {standard.detail_updated:%B %Y})" if standard.detail_updated else ""
-    version = (
-        f"version {standard.detail_version}" if standard.detail_version else "an earlier version"
-    )
+    """What a reader should know about the origin of a product's KSBs."""
+    version = f"version {standard.detail_version}" if standard.detail_version else "this record"
+    when = f" (updated {standard.detail_updated:%-d %B %Y})" if standard.detail_updated else ""
     if standard.ksb_origin == "none":
+        if standard.kind == "unit":
+            return (
+                "The embedded data holds this unit's headline facts only (title, level, hours, "
+                "funding and related standards), not its knowledge and skills statements: see "
+                "Skills England for the full unit."
+            )
         return (
-            "The knowledge, skills and behaviours of this standard are not in the embedded data. "
+            "The knowledge, skills and behaviours of this product are not in the embedded data. "
             "See the official page, or load the live catalogue with "
             "`skillshub ingest standards --from-api`."
         )
-    origin = (
-        "taken from the structured KSB lists"
-        if standard.ksb_origin == "structured"
-        else "read from the published text of the standard (an older format without KSB numbers; "
-        "we numbered them in the order published)"
+    if standard.ksb_origin == "structured":
+        return f"These knowledge, skills and behaviours are those of {version}{when}."
+    return (
+        f"These knowledge, skills and behaviours are those of {version}{when}, read from its "
+        "published text (an older format without KSB numbers; we numbered them in the order "
+        "published)."
     )
-    if standard.detail_may_be_older:
-        return (
-            f"These knowledge, skills and behaviours come from {version}{when}, {origin}. "
-            "The current version may differ: check the official page."
-        )
-    return f"These knowledge, skills and behaviours come from {version}{when}, {origin}."
 
 
 def latest_load() -> DatasetLoad | None:

@@ -10,5 +10,6 @@ urlpatterns = [
     path("search/", views.search, name="search"),
     path("next-steps/", views.start_from_job, name="start_from_job"),
     path("<str:reference>/next-steps/", views.next_steps, name="next_steps"),
+    path("<str:reference>/versions/<str:version>/", views.version, name="version"),
     path("<str:reference>/", views.detail, name="detail"),
 ]

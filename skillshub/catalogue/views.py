@@ -7,7 +7,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from skillshub.catalogue import forms, presenters, queries, store
-from skillshub.domain.standards import level_in_words
+from skillshub.domain.standards import Standard, level_in_words
 
 PAGE_SIZE = 50
 
@@ -31,8 +31,28 @@ def detail(request: HttpRequest, reference: str) -> HttpResponse:
     standard = store.get_standard(reference)
     if standard is None:
         raise Http404(f"No standard {reference}")
+    return _detail(request, standard, shown=standard)
+
+
+def version(request: HttpRequest, reference: str, version: str) -> HttpResponse:
+    """An older (or draft) version of a product, kept so it stays queryable."""
+    shown = store.get_standard(reference)
+    record = store.get_version(reference, "" if version == "-" else version)
+    if shown is None or record is None:
+        raise Http404(f"No version {version} of {reference}")
+    return _detail(request, record, shown=shown)
+
+
+def _detail(request: HttpRequest, standard: Standard, *, shown: Standard) -> HttpResponse:
+    versions = store.versions_of(standard.reference)
+    is_shown_version = standard.detail_version == shown.detail_version
     context = {
         "standard": standard,
+        "is_shown_version": is_shown_version,
+        "shown": shown,
+        "versions_table": presenters.versions_table(
+            versions, shown=standard.detail_version, reference=standard.reference
+        ),
         "summary": presenters.standard_summary(standard),
         "ksb_note": queries.ksb_note(standard),
         "level_words": level_in_words(standard.level),
@@ -42,8 +62,15 @@ def detail(request: HttpRequest, reference: str) -> HttpResponse:
             {"id": "skills", "heading": "Skills", "items": standard.skills},
             {"id": "behaviours", "heading": "Behaviours", "items": standard.behaviours},
         ],
-        "status_warning": f"This standard is not current: {standard.status.lower()}. "
-        "It is shown for reference and is left out of search by default.",
+        "status_warning": f"This {standard.kind_name.lower()} is not current: "
+        f"{standard.status.lower()}. It is shown for reference and is left out of search.",
+        "version_warning": (
+            ""
+            if is_shown_version
+            else f"This is version {standard.detail_version or '(not numbered)'} "
+            f"({standard.status.lower()}). The hub shows version {shown.detail_version} "
+            f"({shown.status.lower()})."
+        ),
     }
     return render(request, "catalogue/detail.html", context)
 

@@ -1,7 +1,9 @@
-"""Apprenticeship (occupational) standards: the catalogue's core types and plain-English levels."""
+"""Apprenticeship products (standards, foundation apprenticeships, units): types and levels."""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
@@ -12,8 +14,16 @@ KSB_PREFIX: dict[KsbKind, str] = {"knowledge": "K", "skill": "S", "behaviour": "
 APPROVED = "Approved for delivery"
 RETIRED = "Retired"
 WITHDRAWN = "Withdrawn"
-NOT_LISTED = "Not in the current list"
-"""Approved in the January 2023 records but absent from the 2026 list of current standards."""
+IN_DEVELOPMENT = "In development"
+
+ProductKind = Literal["standard", "foundation", "unit"]
+PRODUCT_PREFIXES: dict[str, ProductKind] = {"ST": "standard", "FA": "foundation", "AU": "unit"}
+"""Skills England numbers each kind of apprenticeship product with its own two-letter prefix."""
+PRODUCT_NAMES: dict[ProductKind, str] = {
+    "standard": "Apprenticeship",
+    "foundation": "Foundation apprenticeship",
+    "unit": "Apprenticeship unit",
+}
 
 KsbOrigin = Literal["structured", "published-text", "none"]
 """Where a standard's KSBs came from: the API's KSB lists, its older free-text page, or nowhere."""
@@ -58,7 +68,8 @@ class Duty:
 
 @dataclass(frozen=True)
 class Standard:
-    """One occupational standard as the hub serves it: the current record plus its KSB detail."""
+    """One version of an apprenticeship product: a standard (ST), a foundation apprenticeship (FA)
+    or an apprenticeship unit (AU), with its KSBs and duties."""
 
     reference: str
     title: str
@@ -79,34 +90,78 @@ class Standard:
     behaviours: tuple[Ksb, ...] = ()
     duties: tuple[Duty, ...] = ()
     detail_version: str = ""
-    """Version of the record the KSBs, duties and overview text come from."""
+    """The version of the standard this record is (1.0, 1.1, 2.0...)."""
     detail_updated: date | None = None
     ksb_origin: KsbOrigin = "none"
-    detail_is_current_version: bool = False
-    """True when the detail comes from the same record as the current status (live API loads)."""
-    in_current_list: bool = False
     integrated_degree: str = ""
     regulated: bool = False
     standard_page_url: str = ""
     assessment_plan_url: str = ""
+    occupation_code: str = ""
+    cluster: str = ""
+    sector_subject_area: str = ""
+    minimum_off_the_job_hours: int | None = None
+    """The least off-the-job training a learner must have (Skills England's compliance hours)."""
+    epa_period_months: int | None = None
+    starts_paused: bool = False
+    """Approved for delivery, but Skills England has paused new starts."""
+    approved_on: date | None = None
+    earliest_start: date | None = None
+    latest_start: date | None = None
+    change_note: str = ""
+    related_standards: tuple[str, ...] = ()
     sources: tuple[str, ...] = field(default=())
 
     @property
     def is_current(self) -> bool:
-        return self.in_current_list and self.status == APPROVED
+        return self.status == APPROVED
+
+    @property
+    def kind(self) -> ProductKind:
+        return PRODUCT_PREFIXES.get(self.reference[:2], "standard")
+
+    @property
+    def kind_name(self) -> str:
+        return PRODUCT_NAMES[self.kind]
+
+    @property
+    def existing_employees_only(self) -> bool:
+        """Apprenticeship units train people already employed; they are not a way to hire."""
+        return self.kind == "unit"
 
     @property
     def ksbs(self) -> tuple[Ksb, ...]:
         return self.knowledge + self.skills + self.behaviours
 
-    @property
-    def detail_may_be_older(self) -> bool:
-        """True when the KSB detail comes from an older snapshot than the current record."""
-        return (
-            self.in_current_list
-            and self.ksb_origin != "none"
-            and not self.detail_is_current_version
-        )
-
     def ksb(self, ref: str) -> Ksb | None:
         return next((k for k in self.ksbs if k.ref == ref), None)
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    """Every version read, and per reference the one the hub shows (see choose_shown_version)."""
+
+    shown: list[Standard]
+    versions: list[Standard]
+    duplicates_dropped: int = 0
+
+
+def version_order(version: str, updated: date | None) -> tuple[tuple[int, ...], date]:
+    """Sort key for versions ("1.10" after "1.9"); the record's date breaks ties."""
+    numbers = tuple(int(part) for part in re.findall(r"\d+", version))
+    return numbers, updated or date.min
+
+
+def choose_shown_version(versions: Iterable[Standard]) -> Standard:
+    """The version the hub shows for a reference: the highest approved for delivery; failing that
+    the newest retired or withdrawn one (what was last delivered); failing that the newest draft.
+    A newer version still in development never hides the approved one."""
+
+    def rank(version: Standard) -> tuple[int, tuple[tuple[int, ...], date]]:
+        published = 2 if version.status == APPROVED else int(version.status in _PUBLISHED)
+        return published, version_order(version.detail_version, version.detail_updated)
+
+    return max(versions, key=rank)
+
+
+_PUBLISHED = {RETIRED, WITHDRAWN}

@@ -1,13 +1,16 @@
-"""Skills England apprenticeship standards: January 2023 API records and the 2026 current list."""
+"""Skills England apprenticeship products: the API's per-version records and the units list."""
 
 from __future__ import annotations
 
+import csv
 import gzip
 import html
+import io
 import json
 import re
-from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, replace
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -15,41 +18,28 @@ from typing import Any
 from skillshub.domain.standards import (
     APPROVED,
     KSB_PREFIX,
-    NOT_LISTED,
+    Catalogue,
     Duty,
     Ksb,
     KsbKind,
     KsbOrigin,
     Standard,
+    choose_shown_version,
+    version_order,
 )
 from skillshub.sources.errors import SourceError
 from skillshub.sources.http import ProgressCallback, fetch
 from skillshub.sources.old_format_ksbs import ksbs_from_published_text
 
 API_URL = "https://skillsengland.education.gov.uk/api/apprenticeshipstandards"
-DETAIL_FILE = "skills_england/ifate_apprenticeship_standards_2023-01.json.gz"
-CURRENT_FILE = "skills_england/ifate_relevant_standards.json.gz"
+CATALOGUE_FILE = "skills_england/skills_england_standards_2026-08-22.json.gz"
+UNITS_FILE = "skills_england/apprenticeship_units_2026_metadata.csv"
 LICENCE = "Open Government Licence v3.0 (Crown copyright, Skills England / IfATE)"
 
-REFERENCE_PATTERN = re.compile(r"^ST\d{4}$")
+REFERENCE_PATTERN = re.compile(r"^(ST|FA|AU)\d{4}$")
 _TAG = re.compile(r"<[^>]+>")
 _SPACE = re.compile(r"\s+")
-
-
-@dataclass(frozen=True)
-class CurrentEntry:
-    """One row of the 2026 list: the authority for what is current and its headline facts."""
-
-    reference: str
-    lars_code: int | None
-    title: str
-    level: int
-    route: str
-    status: str
-    typical_duration_months: int | None
-    max_funding_gbp: int | None
-    overview: str
-    job_titles: tuple[str, ...]
+_WHOLE_NUMBER = re.compile(r"^\d+$")
 
 
 def plain_text(value: str | None) -> str:
@@ -101,6 +91,8 @@ class _Record:
                 f"expected an object, found {type(raw).__name__}", source=source, record=index
             )
         self.raw = raw
+        self.draft = raw.get("status") != APPROVED
+        """Records not approved for delivery are drafts or history: placeholders are tolerated."""
         reference = raw.get("referenceNumber")
         if isinstance(reference, str):
             self.label = f"{index} ({reference})"
@@ -131,11 +123,28 @@ class _Record:
         return value
 
     def optional_int(self, field: str) -> int | None:
+        """A whole number; the API writes some as text ("626"), and empty text means none."""
         value = self.raw.get(field)
-        if value is None or value == "":
+        if isinstance(value, str):
+            value = value.strip()
+            if value == "":
+                return None
+            if _WHOLE_NUMBER.match(value):
+                value = int(value)
+        if value is None:
             return None
+        if isinstance(value, int) and not isinstance(value, bool) and value < 0 and self.draft:
+            return None  # drafts hold placeholders such as maxFunding -3
         if isinstance(value, bool) or not isinstance(value, int) or value < 0:
             raise self.fail(field, f"expected a whole number of 0 or more, found {value!r}")
+        return value
+
+    def optional_bool(self, field: str) -> bool:
+        value = self.raw.get(field)
+        if value is None:
+            return False
+        if not isinstance(value, bool):
+            raise self.fail(field, f"expected true or false, found {value!r}")
         return value
 
     def str_list(self, field: str) -> tuple[str, ...]:
@@ -155,15 +164,20 @@ class _Record:
         return value
 
     def reference(self) -> str:
-        reference = self.required_str("referenceNumber")
+        # Stale copies of some foundation apprenticeships carry a trailing space ("FA0005 ").
+        reference = self.required_str("referenceNumber").strip()
         if not REFERENCE_PATTERN.match(reference):
             raise self.fail(
-                "referenceNumber", f"expected a reference like ST0116, found {reference!r}"
+                "referenceNumber",
+                f"expected a reference like ST0116, FA0001 or AU0001, found {reference!r}",
             )
         return reference
 
 
 def _iter_records(payload: Any, *, source: str) -> Iterable[_Record]:
+    """The live API answers a JSON array; the embedded snapshot wraps it as {meta, records}."""
+    if isinstance(payload, dict) and isinstance(payload.get("records"), list):
+        payload = payload["records"]
     if not isinstance(payload, list):
         raise SourceError(
             f"expected a JSON array of standards, found {type(payload).__name__}", source=source
@@ -172,54 +186,45 @@ def _iter_records(payload: Any, *, source: str) -> Iterable[_Record]:
         yield _Record(raw, source=source, index=index)
 
 
-def parse_current_list(payload: Any, *, source: str) -> dict[str, CurrentEntry]:
-    """Validate the 2026 list of current standards, keyed by reference."""
-    entries: dict[str, CurrentEntry] = {}
-    for record in _iter_records(payload, source=source):
-        reference = record.reference()
-        if reference in entries:
-            raise record.fail("referenceNumber", f"{reference} is listed more than once")
-        entries[reference] = CurrentEntry(
-            reference=reference,
-            lars_code=record.optional_int("larsCode"),
-            title=record.required_str("title"),
-            level=record.required_int("level", low=1, high=8),
-            route=record.required_str("route"),
-            status=record.required_str("status"),
-            typical_duration_months=record.optional_int("typicalDuration"),
-            max_funding_gbp=record.optional_int("maxFunding"),
-            overview=plain_text(record.optional_str("overviewOfRole")),
-            job_titles=record.str_list("typicalJobTitles"),
-        )
-    return entries
+# Standards name their KSB lists knowledges/skills/behaviours; foundation apprenticeships name
+# them technicalKnowledges/technicalSkills/employabilitySkillsAndBehaviours.
+_KSB_FIELDS: tuple[tuple[KsbKind, tuple[str, ...], str], ...] = (
+    ("knowledge", ("knowledges", "technicalKnowledges"), "knowledgeId"),
+    ("skill", ("skills", "technicalSkills"), "skillId"),
+    ("behaviour", ("behaviours", "employabilitySkillsAndBehaviours"), "behaviourId"),
+)
 
 
-def _ksbs(record: _Record, field: str, text_field: str, kind: KsbKind) -> tuple[Ksb, ...]:
-    prefix = KSB_PREFIX[kind]
-    items = []
-    for number, item in enumerate(record.object_list(field), start=1):
-        detail = item.get(text_field)
-        if not isinstance(detail, str):
-            raise record.fail(f"{field}[{number - 1}].{text_field}", "expected text")
-        items.append(Ksb(kind=kind, ref=f"{prefix}{number}", text=plain_text(detail)))
-    return tuple(items)
+def _ksb_items(record: _Record, names: tuple[str, ...]) -> tuple[str, list[dict[str, Any]]]:
+    for name in names:
+        items = record.object_list(name)
+        if items:
+            return name, items
+    return names[0], []
 
 
-def _ksb_ids(record: _Record) -> dict[str, str]:
+def _ksbs(record: _Record) -> tuple[dict[KsbKind, tuple[Ksb, ...]], dict[str, str]]:
+    """Each KSB list numbered as Skills England numbers it, and a map from KSB id to K1/S1/B1."""
+    lists: dict[KsbKind, tuple[Ksb, ...]] = {}
     ids: dict[str, str] = {}
-    for field, id_field, prefix in (
-        ("knowledges", "knowledgeId", "K"),
-        ("skills", "skillId", "S"),
-        ("behaviours", "behaviourId", "B"),
-    ):
-        for number, item in enumerate(record.object_list(field), start=1):
-            if isinstance(item.get(id_field), str):
-                ids[item[id_field]] = f"{prefix}{number}"
-    return ids
+    for kind, names, id_field in _KSB_FIELDS:
+        field, items = _ksb_items(record, names)
+        prefix = KSB_PREFIX[kind]
+        parsed = []
+        for number, item in enumerate(items, start=1):
+            detail = item.get("detail")
+            if not isinstance(detail, str):
+                raise record.fail(f"{field}[{number - 1}].detail", "expected text")
+            ref = f"{prefix}{number}"
+            parsed.append(Ksb(kind=kind, ref=ref, text=plain_text(detail)))
+            identifier = item.get(id_field, item.get("id"))
+            if isinstance(identifier, str):
+                ids[identifier] = ref
+        lists[kind] = tuple(parsed)
+    return lists, ids
 
 
-def _duties(record: _Record) -> tuple[Duty, ...]:
-    ids = _ksb_ids(record)
+def _duties(record: _Record, ids: dict[str, str]) -> tuple[Duty, ...]:
     duties = []
     for number, item in enumerate(record.object_list("duties"), start=1):
         detail = item.get("dutyDetail")
@@ -248,11 +253,21 @@ def _date(value: Any) -> date | None:
     return None
 
 
-def parse_detail_record(record: _Record) -> Standard:
-    """Turn one API record into a Standard carrying its own (possibly dated) status."""
-    knowledge = _ksbs(record, "knowledges", "detail", "knowledge")
-    skills = _ksbs(record, "skills", "detail", "skill")
-    behaviours = _ksbs(record, "behaviours", "detail", "behaviour")
+def _related_occupations(record: _Record) -> tuple[str, ...]:
+    """Occupation codes (OCC1020) a foundation apprenticeship leads to; resolved to standards
+    by build_catalogue, since each standard carries its own occupation code."""
+    codes = []
+    for item in record.object_list("relatedOccupations"):
+        code = item.get("reference")
+        if isinstance(code, str) and code.strip():
+            codes.append(code.strip())
+    return tuple(codes)
+
+
+def parse_record(record: _Record) -> Standard:
+    """Turn one API record (one version of one product) into a Standard."""
+    lists, ids = _ksbs(record)
+    knowledge, skills, behaviours = lists["knowledge"], lists["skill"], lists["behaviour"]
     origin: KsbOrigin = "structured" if knowledge or skills or behaviours else "none"
     if origin == "none":
         parsed = ksbs_from_published_text(record.optional_str("standardInformation"))
@@ -260,11 +275,17 @@ def parse_detail_record(record: _Record) -> Standard:
         if knowledge or skills or behaviours:
             origin = "published-text"
     job_titles = record.str_list("typicalJobTitles") or record.str_list("jobRoles")
+    page = record.optional_str("standardPageUrl") or record.optional_str(
+        "foundationApprenticeshipUrl"
+    )
+    status = record.required_str("status")
+    # Withdrawn drafts carry level 0 ("not set"); anything approved must have a real level.
+    level = record.required_int("level", low=0 if record.draft else 1, high=8)
     return Standard(
         reference=record.reference(),
         title=record.required_str("title"),
-        level=record.required_int("level", low=1, high=8),
-        status=record.required_str("status"),
+        level=level,
+        status=status,
         route=record.optional_str("route").strip(),
         lars_code=record.optional_int("larsCode"),
         pathway=record.optional_str("pathway").strip(),
@@ -278,125 +299,151 @@ def parse_detail_record(record: _Record) -> Standard:
         knowledge=knowledge,
         skills=skills,
         behaviours=behaviours,
-        duties=_duties(record),
+        duties=_duties(record, ids),
         detail_version=str(record.raw.get("version") or record.raw.get("versionNumber") or ""),
         detail_updated=_date(record.raw.get("lastUpdated")),
         ksb_origin=origin,
         integrated_degree=record.optional_str("integratedDegree"),
         regulated=bool(record.raw.get("regulated")),
-        standard_page_url=record.optional_str("standardPageUrl"),
+        standard_page_url=page,
         assessment_plan_url=record.optional_str("assessmentPlanUrl"),
-    )
-
-
-def _newness(standard: Standard) -> tuple[tuple[int, ...], date]:
-    numbers = tuple(int(part) for part in re.findall(r"\d+", standard.detail_version))
-    return numbers, standard.detail_updated or date.min
-
-
-def _version_key(standard: Standard) -> tuple[bool, tuple[tuple[int, ...], date]]:
-    return standard.ksb_origin != "none", _newness(standard)
-
-
-def parse_detail_records(payload: Any, *, source: str) -> list[Standard]:
-    """Validate API records; keep one per (reference, LARS code, version)."""
-    seen: set[tuple[str, int | None, str]] = set()
-    standards = []
-    for record in _iter_records(payload, source=source):
-        standard = parse_detail_record(record)
-        key = (standard.reference, standard.lars_code, standard.detail_version)
-        if key in seen:
-            raise record.fail(
-                "referenceNumber",
-                f"{standard.reference} version {standard.detail_version or '?'} appears twice",
-            )
-        seen.add(key)
-        standards.append(standard)
-    return standards
-
-
-def latest_by_reference(details: Iterable[Standard]) -> dict[str, Standard]:
-    """The most useful record of each reference: with KSBs first, then newest version."""
-    best: dict[str, Standard] = {}
-    for standard in details:
-        current = best.get(standard.reference)
-        if current is None or _version_key(standard) > _version_key(current):
-            best[standard.reference] = standard
-    return best
-
-
-def merge(
-    current: Mapping[str, CurrentEntry], details: Iterable[Standard], *, sources: tuple[str, ...]
-) -> list[Standard]:
-    """One catalogue: the current list decides status and headline facts, the records add detail."""
-    by_reference = latest_by_reference(details)
-    merged: list[Standard] = []
-    for reference, entry in current.items():
-        detail = by_reference.get(reference)
-        base = detail or Standard(
-            reference=reference,
-            title=entry.title,
-            level=entry.level,
-            status=entry.status,
-            route=entry.route,
-        )
-        merged.append(
-            replace(
-                base,
-                title=entry.title,
-                level=entry.level,
-                status=entry.status,
-                route=entry.route,
-                lars_code=entry.lars_code if entry.lars_code is not None else base.lars_code,
-                typical_duration_months=entry.typical_duration_months,
-                max_funding_gbp=entry.max_funding_gbp,
-                overview=entry.overview or base.overview,
-                job_titles=entry.job_titles or base.job_titles,
-                in_current_list=True,
-                sources=sources,
-            )
-        )
-    for reference, detail in by_reference.items():
-        if reference in current:
-            continue
-        status = NOT_LISTED if detail.status == APPROVED else detail.status
-        merged.append(replace(detail, status=status, in_current_list=False, sources=sources[1:]))
-    return sorted(merged, key=lambda s: s.reference)
-
-
-def from_api_payload(payload: Any, *, source: str) -> list[Standard]:
-    """The live API lists every version: the newest version of each reference is the current one."""
-    details = parse_detail_records(payload, source=source)
-    newest: dict[str, Standard] = {}
-    for standard in details:
-        held = newest.get(standard.reference)
-        if held is None or _newness(standard) > _newness(held):
-            newest[standard.reference] = standard
-    return sorted(
-        (
-            replace(
-                s,
-                in_current_list=s.status == APPROVED,
-                detail_is_current_version=True,
-                sources=(source,),
-            )
-            for s in newest.values()
+        occupation_code=record.optional_str("occupationCode").strip(),
+        cluster=record.optional_str("cluster").strip(),
+        sector_subject_area=(
+            record.optional_str("ssa2").strip() or record.optional_str("ssa1").strip()
         ),
-        key=lambda s: s.reference,
+        minimum_off_the_job_hours=record.optional_int("minimumHoursForCompliance") or None,
+        epa_period_months=record.optional_int("ePALength") or None,
+        starts_paused=record.optional_bool("approvedForDeliveryPausedStarts"),
+        approved_on=_date(record.raw.get("approvedForDelivery")),
+        earliest_start=_date(record.raw.get("earliestStartDate")),
+        latest_start=_date(record.raw.get("latestStartDate")),
+        change_note=record.optional_str("change").strip(),
+        related_standards=_related_occupations(record),
     )
+
+
+def parse_records(payload: Any, *, source: str) -> tuple[list[Standard], int]:
+    """Validate API records, one per (reference, version). Where the API holds two copies of one
+    version (it does for FA0005 and FA0007), keep the later-updated; return how many it dropped."""
+    kept: dict[tuple[str, str], Standard] = {}
+    dropped = 0
+    for record in _iter_records(payload, source=source):
+        standard = parse_record(record)
+        key = (standard.reference, standard.detail_version)
+        held = kept.get(key)
+        if held is not None:
+            dropped += 1
+            if (held.detail_updated or date.min) >= (standard.detail_updated or date.min):
+                continue
+        kept[key] = replace(standard, sources=(source,))
+    return list(kept.values()), dropped
+
+
+UNIT_COLUMNS = (
+    "referenceNumber",
+    "title",
+    "level",
+    "route",
+    "status",
+    "minimumHoursForCompliance",
+    "maxFunding",
+    "approvedForDelivery",
+    "earliestStartDate",
+    "lastUpdated",
+    "related_standards",
+)
+
+
+def parse_units_csv(raw: bytes, *, source: str) -> list[Standard]:
+    """The apprenticeship units list (metadata only: title, level, hours, funding, related
+    standards); its knowledge and skills statements are not in this file."""
+    if b"\x00" in raw:
+        raise SourceError("the file contains NUL bytes; it is not a text CSV", source=source)
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise SourceError(f"the file is not UTF-8 text ({error})", source=source) from error
+    reader = csv.DictReader(io.StringIO(text))
+    missing = [c for c in UNIT_COLUMNS if c not in (reader.fieldnames or [])]
+    if missing:
+        raise SourceError(
+            f"the header lacks the column(s) {', '.join(missing)}; "
+            f"expected {', '.join(UNIT_COLUMNS)}",
+            source=source,
+        )
+    units: dict[str, Standard] = {}
+    for line, row in enumerate(reader, start=2):
+        record = _Record(
+            {
+                **row,
+                "level": int(row["level"]) if row["level"].strip().isdigit() else row["level"],
+                "version": "1.0",
+            },
+            source=source,
+            index=line,
+        )
+        unit = parse_record(record)
+        if unit.reference in units:
+            raise record.fail("referenceNumber", f"{unit.reference} is listed more than once")
+        related = tuple(r.strip() for r in row["related_standards"].split(";") if r.strip())
+        units[unit.reference] = replace(unit, related_standards=related, sources=(source,))
+    return list(units.values())
+
+
+def build_catalogue(
+    records: Iterable[Standard], *, units: Iterable[Standard] = (), duplicates_dropped: int = 0
+) -> Catalogue:
+    """Choose the shown version per reference and resolve foundation apprenticeships' related
+    occupations to the current standards with those occupation codes. Units from the API
+    (AU records) win over the units list."""
+    versions = list(records)
+    by_reference: dict[str, list[Standard]] = defaultdict(list)
+    for version in versions:
+        by_reference[version.reference].append(version)
+    for unit in units:
+        if unit.reference not in by_reference:
+            versions.append(unit)
+            by_reference[unit.reference].append(unit)
+    shown = {ref: choose_shown_version(held) for ref, held in by_reference.items()}
+    standard_for_occupation = {
+        s.occupation_code: s.reference
+        for s in shown.values()
+        if s.kind == "standard" and s.occupation_code and s.is_current
+    }
+
+    def resolved(standard: Standard) -> Standard:
+        if standard.kind != "foundation":
+            return standard
+        related = tuple(
+            standard_for_occupation[code]
+            for code in standard.related_standards
+            if code in standard_for_occupation
+        )
+        return replace(standard, related_standards=tuple(dict.fromkeys(related)))
+
+    versions = sorted(
+        (resolved(v) for v in versions),
+        key=lambda v: (v.reference, version_order(v.detail_version, v.detail_updated)),
+    )
+    return Catalogue(
+        shown=sorted((resolved(s) for s in shown.values()), key=lambda s: s.reference),
+        versions=versions,
+        duplicates_dropped=duplicates_dropped,
+    )
+
+
+def from_api_payload(payload: Any, *, source: str, units: Iterable[Standard] = ()) -> Catalogue:
+    """The API's per-version records (live, or the embedded snapshot) as one catalogue."""
+    records, dropped = parse_records(payload, source=source)
+    return build_catalogue(records, units=units, duplicates_dropped=dropped)
 
 
 def read_default(data_dir: Path) -> list[Standard]:
-    """The embedded catalogue: 2026 current list merged with the January 2023 full records."""
-    current_path = data_dir / CURRENT_FILE
-    detail_path = data_dir / DETAIL_FILE
-    current = parse_current_list(
-        load_json(current_path.read_bytes(), source=CURRENT_FILE), source=CURRENT_FILE
-    )
-    details = parse_detail_records(
-        load_json(detail_path.read_bytes(), source=DETAIL_FILE), source=DETAIL_FILE
-    )
-    return merge(current, details, sources=(CURRENT_FILE, DETAIL_FILE))
+    """The embedded catalogue (22 Aug 2026 snapshot plus the units list): the shown versions."""
+    units = parse_units_csv((data_dir / UNITS_FILE).read_bytes(), source=UNITS_FILE)
+    payload = load_json((data_dir / CATALOGUE_FILE).read_bytes(), source=CATALOGUE_FILE)
+    return from_api_payload(payload, source=CATALOGUE_FILE, units=units).shown
 
 
 def fetch_from_api(
@@ -405,8 +452,8 @@ def fetch_from_api(
     progress: ProgressCallback | None = None,
     fetcher: Callable[..., Any] = fetch,
     timeout_s: float = 120.0,
-) -> tuple[list[Standard], bytes]:
-    """Download every standard from the live API and validate it; return standards and bytes."""
+) -> tuple[Catalogue, bytes]:
+    """Download every standard from the live API and validate it; return the catalogue and bytes."""
     download = fetcher(url, timeout_s=timeout_s, progress=progress)
     payload = load_json(download.content, source=url)
     return from_api_payload(payload, source=url), download.content

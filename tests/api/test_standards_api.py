@@ -20,7 +20,36 @@ def test_one_standard_has_ksbs_and_source(client: Client) -> None:
     assert body["typical_duration_months"] == 24
     assert body["max_funding_gbp"] is not None
     assert len(body["source"]["sha256"]) == 64
-    assert "version 1.0" in body["source"]["note"]
+    assert "version 1.2" in body["source"]["note"]
+    assert (body["kind"], body["version"], body["minimum_off_the_job_hours"]) == (
+        "standard",
+        "1.2",
+        439,
+    )
+    assert [v["version"] for v in body["versions"]] == ["1.0", "1.1", "1.2"]
+
+
+def test_an_older_version_is_served_by_its_number(client: Client) -> None:
+    versions = client.get("/api/v1/standards/ST0116").json()["versions"]
+    body = client.get(versions[0]["url"]).json()
+    assert (body["version"], body["status"]) == ("1.0", "Retired")
+    missing = client.get("/api/v1/standards/ST0116/versions/9.9")
+    assert missing.status_code == 404 and missing.json()["title"] == "Version not found"
+    assert (
+        client.get("/api/v1/standards/ST9999/versions/1.0").json()["title"] == "Standard not found"
+    )
+
+
+def test_foundation_apprenticeships_and_units_are_served(client: Client) -> None:
+    foundation = client.get("/api/v1/standards/FA0001").json()
+    assert foundation["kind"] == "foundation" and foundation["level"] == 2
+    assert foundation["minimum_off_the_job_hours"] == 187 and foundation["knowledge"]
+    unit = client.get("/api/v1/standards/AU0001").json()
+    assert unit["kind"] == "unit" and unit["existing_employees_only"]
+    assert unit["related_standards"] == ["ST0265"]
+    units = client.get("/api/v1/standards", {"kind": "unit", "status": "all"}).json()
+    assert units["count"] == 11
+    assert client.get("/api/v1/standards", {"kind": "course"}).status_code == 400
 
 
 def test_reference_is_case_insensitive(client: Client) -> None:

@@ -30,24 +30,55 @@ def test_browse_with_an_unknown_filter_says_so(client_request: PageClient) -> No
     assert "Select a valid choice" in page.get_text()
 
 
-def test_standard_page_shows_numbered_ksbs_and_their_origin(client_request: PageClient) -> None:
+def test_standard_page_shows_numbered_ksbs_and_their_version(client_request: PageClient) -> None:
     page = client_request.get("/standards/ST0116/")
     assert page.h1.get_text(strip=True) == "Software developer (level 4)"
     text = page.get_text(" ")
     assert "K1" in text and "S1" in text and "B1" in text
-    assert "version 1.0" in text and "current version may differ" in text
+    assert "those of version 1.2" in text
     assert "Higher National Certificate" in text
     assert page.find(id="knowledge") and page.find(id="skills") and page.find(id="behaviours")
+    assert "439 hours" in text  # minimum off-the-job training
+    versions = page.find("caption", string="Versions").find_parent("table")
+    links = [a["href"] for a in versions.select("a")]
+    assert links == ["/standards/ST0116/versions/1.0/", "/standards/ST0116/versions/1.1/"]
+    assert "1.2 (shown on this page)" in versions.get_text()
+
+
+def test_an_older_version_is_served_and_says_which_version_is_current(
+    client_request: PageClient,
+) -> None:
+    page = client_request.get("/standards/ST0116/versions/1.0/")
+    text = page.get_text(" ")
+    assert "This is version 1.0 (retired)" in text
+    assert "The hub shows version 1.2" in text
+    assert page.find("a", href="/standards/ST0116/")
+    client_request.get("/standards/ST0116/versions/7.7/", status=404)
 
 
 def test_standard_with_duties_shows_them(client_request: PageClient) -> None:
-    page = client_request.get("/standards/ST0155/")
-    assert page.find("caption", string="Duties") or "Duties" not in page.get_text()
+    page = client_request.get("/standards/ST1299/")
+    duties = page.find("caption", string="Duties").find_parent("table")
+    assert len(duties.select("tbody tr")) == 13
+    assert "Occupation cluster" in page.get_text()
 
 
 def test_retired_standard_is_marked(client_request: PageClient) -> None:
     page = client_request.get("/standards/ST0011/")
-    assert "This standard is not current" in page.get_text()
+    assert "This apprenticeship is not current: retired" in page.get_text()
+
+
+def test_foundation_apprenticeship_and_unit_pages(client_request: PageClient) -> None:
+    foundation = client_request.get("/standards/FA0005/")
+    text = foundation.get_text(" ")
+    assert "Foundation apprenticeship FA0005" in text
+    assert foundation.find("a", href="/standards/ST0128/")
+    unit = client_request.get("/standards/AU0001/")
+    text = " ".join(unit.get_text(" ").split())
+    assert "Apprenticeship unit AU0001" in text
+    assert "People you already employ" in text
+    assert "140 hours" in text and "£3,200" in text
+    assert "headline facts only" in text
 
 
 @pytest.mark.parametrize("url", ["/standards/ST9999/", "/no-such-page/"])

@@ -14,8 +14,13 @@ def test_next_steps_from_a_level_3_standard(client_request: PageClient) -> None:
     assert "Maintenance and operations engineering technician" in page.h1.get_text()
     steps = [h2.find("a") for h2 in page.select("h2.govuk-heading-l")]
     hrefs = [link["href"] for link in steps]
-    # The fixture catalogue's current Level 4-5 standards, none at level 3 or 6+.
-    assert sorted(hrefs) == ["/standards/ST0116/", "/standards/ST0431/", "/standards/ST1312/"]
+    # The fixture catalogue's current Level 4-5 products, none at level 3 or 6+; engineering
+    # first for an engineering technician.
+    level_4_5 = {"ST0116", "ST0431", "ST1312", "ST0624", "ST0662", "ST0999", "ST0841", "ST1299"}
+    level_4_5 |= {"ST0540", "AU0009", "AU0010", "AU0011"}
+    assert len(hrefs) == 5
+    assert {href.split("/")[2] for href in hrefs} <= level_4_5
+    assert hrefs[0] in {"/standards/ST0999/", "/standards/ST0841/", "/standards/ST0662/"}
     assert page.find(string=lambda s: s and s.startswith("What it adds"))
     assert page.select("ul.govuk-list--bullet li strong")
     assert page.find(class_="govuk-summary-list")

@@ -35,7 +35,8 @@ class _Payload(BaseHTTPRequestHandler):
 @pytest.fixture
 def api_server() -> Iterator[str]:
     """A loopback server answering like the Skills England API, with real fixture records."""
-    _Payload.body = (FIXTURES / "full_records.json").read_bytes()
+    payload = json.loads(gzip.decompress((FIXTURES / "catalogue_sample.json.gz").read_bytes()))
+    _Payload.body = json.dumps(payload["records"]).encode()  # the live API answers an array
     server = ThreadingHTTPServer(("127.0.0.1", 0), _Payload)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -67,9 +68,9 @@ def test_from_api_loads_and_records_the_url(tmp_path: Path, api_server: str) -> 
     done = run(env, "ingest", "standards", "--from-api", api_server)
     assert done.returncode == 0, done.stderr
     assert "standards: loaded" in done.stderr
-    assert count_standards(tmp_path) == len(
-        json.loads((FIXTURES / "full_records.json").read_text())
-    )
+    references = {r["referenceNumber"].strip() for r in json.loads(_Payload.body)}
+    units = 11  # the embedded units list is kept beside a live load
+    assert count_standards(tmp_path) == len(references) + units
     again = run(env, "ingest", "standards", "--from-api", api_server)
     assert "unchanged" in again.stderr
 
@@ -84,13 +85,14 @@ def test_unreachable_api_changes_nothing(tmp_path: Path) -> None:
 def test_corrupt_embedded_file_names_file_record_field(tmp_path: Path) -> None:
     data = tmp_path / "data" / "skills_england"
     data.mkdir(parents=True)
-    rows = json.loads((FIXTURES / "current_list.json").read_text())
-    rows[2]["level"] = "four"
-    (data / "ifate_relevant_standards.json.gz").write_bytes(
-        gzip.compress(json.dumps(rows).encode())
+    payload = json.loads(gzip.decompress((FIXTURES / "catalogue_sample.json.gz").read_bytes()))
+    approved = next(i for i, r in enumerate(payload["records"]) if r["status"].startswith("Appr"))
+    payload["records"][approved]["level"] = "four"
+    (data / "skills_england_standards_2026-08-22.json.gz").write_bytes(
+        gzip.compress(json.dumps(payload).encode())
     )
-    (data / "ifate_apprenticeship_standards_2023-01.json.gz").write_bytes(
-        gzip.compress((FIXTURES / "full_records.json").read_bytes())
+    (data / "apprenticeship_units_2026_metadata.csv").write_bytes(
+        (FIXTURES / "apprenticeship_units.csv").read_bytes()
     )
     env = {
         **os.environ,
@@ -102,8 +104,8 @@ def test_corrupt_embedded_file_names_file_record_field(tmp_path: Path) -> None:
     assert done.returncode == 1
     message = " ".join(done.stderr.split())
     assert "Nothing was changed" in message
-    assert "ifate_relevant_standards.json.gz" in message
-    assert "record 2 (ST" in message and "field 'level'" in message
+    assert "skills_england_standards_2026-08-22.json.gz" in message
+    assert f"record {approved} (" in message and "field 'level'" in message
 
 
 def test_file_loads_show_the_same_progress_as_embedded_loads(tmp_path: Path) -> None:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import csv
+import gzip
+import io
 import json
 import os
 import signal
@@ -22,16 +25,20 @@ FIXTURES = Path(__file__).parent.parent / "fixtures" / "skills_england"
 REPO = Path(__file__).resolve().parents[2]
 
 
-def plan_for(tmp_path: Path, current: list[dict] | None = None) -> IngestPlan:
-    current_file = tmp_path / "current.json"
-    current_file.write_text(json.dumps(current if current is not None else load_current()))
+def plan_for(tmp_path: Path, records: list[dict] | None = None) -> IngestPlan:
+    catalogue_file = tmp_path / "catalogue.json"
+    catalogue_file.write_text(json.dumps(records if records is not None else load_records()))
     return embedded_plan(
-        tmp_path, current_file=current_file, detail_file=FIXTURES / "full_records.json"
+        tmp_path,
+        catalogue_file=catalogue_file,
+        units_file=FIXTURES / "apprenticeship_units.csv",
     )
 
 
-def load_current() -> list[dict]:
-    return json.loads((FIXTURES / "current_list.json").read_text())
+def load_records() -> list[dict]:
+    return json.loads(gzip.decompress((FIXTURES / "catalogue_sample.json.gz").read_bytes()))[
+        "records"
+    ]
 
 
 def snapshot() -> tuple[list[tuple[str, str, str]], int, int]:
@@ -56,27 +63,54 @@ def test_provenance_is_recorded(tmp_path: Path) -> None:
     assert load is not None
     assert load.sha256 == result.sha256 and len(load.sha256) == 64
     assert "Open Government Licence" in load.licence
-    assert load.row_counts["standards"] == Standard.objects.count()
-    assert "current.json" in load.source
+    assert load.row_counts["references"] == Standard.objects.count()
+    assert load.row_counts["versions"] == 76 + 11 - 1  # records + units - one stale duplicate
+    assert "catalogue.json" in load.source and "apprenticeship_units.csv" in load.source
 
 
 @pytest.mark.django_db
 def test_corrupt_file_changes_nothing_and_says_where(tmp_path: Path) -> None:
     run_ingest(plan_for(tmp_path))
     before = snapshot()
-    rows = load_current()
+    rows = load_records()
     rows[3]["level"] = "four"
     with pytest.raises(SourceError) as caught:
         run_ingest(plan_for(tmp_path, rows))
-    assert caught.value.field == "level" and str(caught.value.record).startswith("3 (ST")
+    assert caught.value.field == "level" and str(caught.value.record).startswith("3 (")
     assert snapshot() == before
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("keep", ["nothing", "only retired"])
+def test_a_load_with_no_current_standard_is_refused(tmp_path: Path, keep: str) -> None:
+    run_ingest(plan_for(tmp_path))
+    before = snapshot()
+    rows = [] if keep == "nothing" else [r for r in load_records() if r["status"] == "Retired"]
+    with pytest.raises(SourceError, match="would empty the catalogue"):
+        run_ingest(
+            embedded_plan(
+                tmp_path,
+                catalogue_file=_written(tmp_path / "empty.json", rows),
+                units_file=_written(tmp_path / "units.csv", None),
+            )
+        )
+    assert snapshot() == before
+
+
+def _written(path: Path, rows: list[dict] | None) -> Path:
+    if rows is None:  # a units file with its header only
+        header = (FIXTURES / "apprenticeship_units.csv").read_text().splitlines()[0]
+        path.write_text(header + "\n")
+    else:
+        path.write_text(json.dumps(rows))
+    return path
 
 
 @pytest.mark.django_db
 def test_failure_while_storing_rolls_back(tmp_path: Path) -> None:
     run_ingest(plan_for(tmp_path))
     before = snapshot()
-    good = plan_for(tmp_path, [dict(r, title=r["title"] + " (new)") for r in load_current()])
+    good = plan_for(tmp_path, [dict(r, title=r["title"] + " (new)") for r in load_records()])
 
     def store_then_fail(parsed):  # type: ignore[no-untyped-def]
         good.store(parsed)
@@ -118,11 +152,11 @@ def test_killed_ingest_leaves_previous_data_served(tmp_path: Path) -> None:
     env = {**os.environ, "SKILLSHUB_HOME": str(tmp_path / "home"), "DATABASE_URL": ""}
     data = tmp_path / "data" / "skills_england"
     data.mkdir(parents=True)
-    (data / "ifate_relevant_standards.json.gz").write_bytes(
-        (REPO / "data/skills_england/ifate_relevant_standards.json.gz").read_bytes()
-    )
-    (data / "ifate_apprenticeship_standards_2023-01.json.gz").write_bytes(
-        (REPO / "data/skills_england/ifate_apprenticeship_standards_2023-01.json.gz").read_bytes()
+    sample = REPO / "tests/fixtures/skills_england/catalogue_sample.json.gz"
+    catalogue = data / "skills_england_standards_2026-08-22.json.gz"
+    catalogue.write_bytes(sample.read_bytes())
+    (data / "apprenticeship_units_2026_metadata.csv").write_bytes(
+        (REPO / "tests/fixtures/skills_england/apprenticeship_units.csv").read_bytes()
     )
     env["SKILLSHUB_DATA_DIR"] = str(tmp_path / "data")
     done = run_cli(env, "ingest", "standards")
@@ -136,14 +170,17 @@ def test_killed_ingest_leaves_previous_data_served(tmp_path: Path) -> None:
             return {t for (t,) in connection.execute("select title from catalogue_standard")}
 
     before = titles()
-    import gzip
 
-    rows = json.loads(gzip.decompress((data / "ifate_relevant_standards.json.gz").read_bytes()))
-    for row in rows:
+    payload = json.loads(gzip.decompress(catalogue.read_bytes()))
+    for row in payload["records"]:
         row["title"] += " (renamed)"
-    (data / "ifate_relevant_standards.json.gz").write_bytes(
-        gzip.compress(json.dumps(rows).encode())
-    )
+    catalogue.write_bytes(gzip.compress(json.dumps(payload).encode()))
+    units = data / "apprenticeship_units_2026_metadata.csv"
+    rows = list(csv.DictReader(io.StringIO(units.read_text())))
+    with units.open("w", newline="") as out:
+        writer = csv.DictWriter(out, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows({**row, "title": row["title"] + " (renamed)"} for row in rows)
     for delay in (0.8, 1.6, 2.4):
         process = subprocess.Popen(
             [sys.executable, "-m", "skillshub", "ingest", "standards"],
@@ -157,6 +194,6 @@ def test_killed_ingest_leaves_previous_data_served(tmp_path: Path) -> None:
         process.wait()
         after = titles()
         renamed = {t for t in after if t.endswith(" (renamed)")}
-        assert after == before or len(renamed) == len(rows), "a killed ingest left a mixture"
+        assert after == before or len(renamed) == len(after), "a killed ingest left a mixture"
         if after != before:
             break

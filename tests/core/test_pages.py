@@ -18,7 +18,7 @@ def test_about_shows_provenance_and_licences(client_request: PageClient) -> None
     text = page.get_text(" ")
     assert "Open Government Licence v3.0" in text
     assert "mySociety" in text
-    assert "standards" in text and "current_list.json" in text
+    assert "standards" in text and "catalogue_sample.json.gz" in text
 
 
 def test_footer_carries_the_attribution(client_request: PageClient) -> None:

@@ -1,6 +1,17 @@
 """The standards domain types and the plain-English meaning of levels."""
 
-from skillshub.domain.standards import APPROVED, Ksb, Standard, level_in_words
+from datetime import date
+
+from skillshub.domain.standards import (
+    APPROVED,
+    IN_DEVELOPMENT,
+    RETIRED,
+    Ksb,
+    Standard,
+    choose_shown_version,
+    level_in_words,
+    version_order,
+)
 
 
 def test_levels_in_plain_english() -> None:
@@ -9,22 +20,61 @@ def test_levels_in_plain_english() -> None:
     assert level_in_words(9) == "Level 9"
 
 
-def test_current_means_listed_and_approved() -> None:
-    base = Standard(reference="ST0001", title="T", level=4, status=APPROVED, route="Digital")
-    assert not base.is_current
-    listed = Standard(
+def test_current_means_approved_for_delivery() -> None:
+    retired = Standard(reference="ST0001", title="T", level=4, status="Retired", route="Digital")
+    assert not retired.is_current
+    approved = Standard(
         reference="ST0001",
         title="T",
         level=4,
         status=APPROVED,
         route="Digital",
-        in_current_list=True,
         ksb_origin="structured",
         knowledge=(Ksb("knowledge", "K1", "k"),),
         skills=(Ksb("skill", "S1", "s"),),
     )
-    assert listed.is_current
-    assert listed.detail_may_be_older
-    assert [k.ref for k in listed.ksbs] == ["K1", "S1"]
-    assert listed.ksb("S1") == Ksb("skill", "S1", "s")
-    assert listed.ksb("B1") is None
+    assert approved.is_current
+    assert [k.ref for k in approved.ksbs] == ["K1", "S1"]
+    assert approved.ksb("S1") == Ksb("skill", "S1", "s")
+    assert approved.ksb("B1") is None
+
+
+def test_the_reference_prefix_names_the_kind_of_product() -> None:
+    def product(reference: str) -> Standard:
+        return Standard(reference=reference, title="T", level=2, status=APPROVED, route="R")
+
+    assert product("ST0116").kind == "standard"
+    assert product("FA0001").kind_name == "Foundation apprenticeship"
+    unit = product("AU0001")
+    assert unit.kind == "unit" and unit.existing_employees_only
+    assert not product("ST0116").existing_employees_only
+
+
+def version(number: str, status: str, updated: date | None = None) -> Standard:
+    return Standard(
+        reference="ST0001",
+        title="T",
+        level=4,
+        status=status,
+        route="R",
+        detail_version=number,
+        detail_updated=updated,
+    )
+
+
+def test_the_shown_version_is_the_highest_approved_then_the_last_published() -> None:
+    approved = version("1.2", APPROVED)
+    newer_draft = version("2.0", IN_DEVELOPMENT)
+    assert choose_shown_version([version("1.0", RETIRED), approved, newer_draft]) == approved
+    last = version("1.10", RETIRED)
+    assert (
+        choose_shown_version([version("1.9", RETIRED), last, version("0.0", IN_DEVELOPMENT)])
+        == last
+    )
+    draft = version("0.0", IN_DEVELOPMENT)
+    assert choose_shown_version([draft]) == draft
+
+
+def test_version_order_compares_numbers_not_text() -> None:
+    assert version_order("1.10", None) > version_order("1.9", None)
+    assert version_order("1.0", date(2024, 1, 2)) > version_order("1.0", date(2024, 1, 1))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from skillshub.core.ingest import IngestResult, run_ingest
@@ -28,17 +27,10 @@ def load_geography() -> None:
 
 
 def load_catalogue_with_provision_standards(folder: Path) -> None:
-    """The shared test catalogue plus the real records of ST0662, ST0999 and ST0841."""
-    from skillshub.catalogue.ingest import embedded_plan
+    """The shared test catalogue (it holds the real records of ST0662, ST0999 and ST0841)."""
+    from tests.conftest import load_fixture_catalogue
 
-    current = json.loads((FIXTURES / "skills_england" / "current_list.json").read_text())
-    current += json.loads((PROVISION / "standards_current_list.json").read_text())
-    detail = json.loads((FIXTURES / "skills_england" / "full_records.json").read_text())
-    detail += json.loads((PROVISION / "standards_full_records.json").read_text())
-    current_file, detail_file = folder / "current_list.json", folder / "full_records.json"
-    current_file.write_text(json.dumps(current))
-    detail_file.write_text(json.dumps(detail))
-    run_ingest(embedded_plan(folder, current_file=current_file, detail_file=detail_file))
+    load_fixture_catalogue()
 
 
 def load_course_directory(*extra: Path) -> IngestResult:
