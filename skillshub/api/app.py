@@ -8,6 +8,7 @@ from skillshub.api import problems
 from skillshub.api.labour_market import router as labour_market_router
 from skillshub.api.offers import offers_router
 from skillshub.api.offers import search_router as offer_search_router
+from skillshub.api.qualifications import router as qualifications_router
 from skillshub.api.search import router as search_router
 from skillshub.api.standards import router as standards_router
 
@@ -20,6 +21,7 @@ api = NinjaAPI(
 )
 problems.install(api)
 api.add_router("/v1/standards", standards_router, tags=["standards"])
+api.add_router("/v1/qualifications", qualifications_router, tags=["qualifications"])
 api.add_router("/v1/search", search_router, tags=["search"])
 api.add_router("/v1/search", offer_search_router, tags=["search"])
 api.add_router("/v1/offers", offers_router, tags=["provision"])

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from skillshub.commands import ingest, provider, report, search, search_offers, serve
+from skillshub.commands import (
+    ingest,
+    provider,
+    report,
+    search,
+    search_offers,
+    search_qualifications,
+    serve,
+)
 
 COMMANDS: list[ModuleType] = [serve, ingest, search, report, provider]
 search.SEARCHES["offers"] = search_offers.register_kind
+search.SEARCHES["qualifications"] = search_qualifications.register_kind
