@@ -15,7 +15,8 @@ ATTRIBUTION = (
     "market statistics, postcode directory and geography codes. Contains OS data and Royal Mail "
     "data © Crown copyright and database right. Local authority lookup © mySociety, CC BY 4.0. "
     "ESCO classification © European Union (ESCO v1.1.1, CC BY 4.0), adapted; ONS Standard "
-    "Occupational Classification 2020 (OGL v3.0)."
+    "Occupational Classification 2020 (OGL v3.0). Contains Discover Uni (Unistats) data, "
+    "Office for Students / HESA."
 )
 
 NAVIGATION = (
