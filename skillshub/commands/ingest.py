@@ -15,6 +15,7 @@ from skillshub.sources.errors import SourceError
 
 DATASET_MODULES = {
     "standards": "skillshub.catalogue.ingest",
+    "qualifications": "skillshub.qualifications.ingest",
     "geography": "skillshub.geo.ingest",
     "ons": "skillshub.dashboard.ingest",
     "provision": "skillshub.provision.ingest",

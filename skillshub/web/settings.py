@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "skillshub.core",
     "skillshub.geo",
     "skillshub.catalogue",
+    "skillshub.qualifications",
     "skillshub.provision",
     "skillshub.dashboard",
 ]

@@ -8,6 +8,7 @@ from skillshub.api.app import api
 urlpatterns = [
     path("", include("skillshub.core.urls")),
     path("standards/", include("skillshub.catalogue.urls")),
+    path("qualifications/", include("skillshub.qualifications.urls")),
     path("training/", include("skillshub.provision.urls")),
     path("labour-market/", include("skillshub.dashboard.urls")),
     path("api/", api.urls),

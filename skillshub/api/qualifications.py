@@ -1,0 +1,195 @@
+"""`/api/v1/qualifications`: funded qualifications, listed or searched, and one with its links."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.http import HttpRequest
+from django.urls import reverse
+from django.utils import timezone
+from ninja import Query, Router, Schema
+from pydantic import ValidationError
+
+from skillshub.api.problems import Problem
+from skillshub.domain.qualifications import levels_in_words
+from skillshub.domain.standards import level_in_words
+from skillshub.qualifications import queries, services, store
+from skillshub.sources.funded_qualifications import is_valid_number, normalise_number
+
+router = Router()
+
+
+class ListParams(Schema):
+    level: list[int] = []
+    """Repeat for several (level=4&level=5); 0 is Entry Level; none means 4 and 5."""
+    q: str = ""
+    page: int = 1
+    page_size: int = 20
+
+
+@router.get(
+    "",
+    response=services.QualificationResults,
+    operation_id="list_qualifications",
+    url_name="list_qualifications",
+)
+def list_qualifications(
+    request: HttpRequest, params: Query[ListParams]
+) -> services.QualificationResults:
+    """Qualifications approved for funding, Level 4-5 unless `level` says otherwise; with `q`,
+    ranked for that plain-English need, each with the words that matched."""
+    try:
+        query = services.QualificationQuery(
+            need=params.q, levels=tuple(params.level), page=params.page, page_size=params.page_size
+        )
+    except ValidationError as error:
+        detail = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in error.errors())
+        raise Problem(400, "Invalid query", f"{detail}.") from error
+    try:
+        return services.find_qualifications(query)
+    except services.QueryError as error:
+        raise Problem(400, "Invalid query", str(error)) from error
+
+
+class FundingOut(Schema):
+    stream: str
+    label: str
+    approved: bool
+    """The list's flag for this stream."""
+    starts: date | None
+    ends: date | None
+    notes: str
+    status_today: str
+    """'available', 'not started', 'ended' or 'not approved', by the dates, on `as_of`."""
+
+
+class LinkEvidenceOut(Schema):
+    kind: str
+    ref: str
+    text: str
+    matched_words: list[str]
+
+
+class StandardLinkOut(Schema):
+    reference: str
+    title: str
+    level: int
+    score: float
+    reason: str
+    url: str
+    evidence: list[LinkEvidenceOut]
+
+
+class SourceOut(Schema):
+    dataset: str
+    file: str | None
+    snapshot: date | None
+    loaded_at: str | None
+    sha256: str | None
+    licence: str | None
+    attribution: str
+
+
+class QualificationOut(Schema):
+    number: str
+    title: str
+    awarding_organisation: str
+    awarding_organisation_url: str
+    level: str
+    levels: list[int]
+    level_meaning: str
+    qualification_type: str
+    subcategory: str
+    sector_subject_area: str
+    status: str
+    advanced_learner_loan: bool
+    lifelong_learning_entitlement: bool
+    as_of: date
+    funding: list[FundingOut]
+    standards: list[StandardLinkOut]
+    standards_note: str
+    source: SourceOut
+
+
+@router.get(
+    "/{number}",
+    response=QualificationOut,
+    operation_id="get_qualification",
+    url_name="get_qualification",
+)
+def get_qualification(request: HttpRequest, number: str) -> QualificationOut:
+    """One qualification: funding streams with dates, and the standards it fits, with why."""
+    wanted = normalise_number(number)
+    if not is_valid_number(wanted):
+        raise Problem(
+            400,
+            "Invalid qualification number",
+            f"'{number}' is not an Ofqual qualification number: 8 characters, seven digits and a "
+            "digit or X, e.g. 60363393 (slashes as in 603/6339/3 are allowed).",
+        )
+    qualification = store.get_qualification(wanted)
+    if qualification is None:
+        raise Problem(
+            404,
+            "Qualification not found",
+            f"Qualification {wanted} is not in the list of qualifications approved for funding "
+            "that this hub serves; list them at /api/v1/qualifications.",
+        )
+    today = timezone.localdate()
+    load = queries.latest_load()
+    level = qualification.level
+    return QualificationOut(
+        number=qualification.number,
+        title=qualification.title,
+        awarding_organisation=qualification.awarding_organisation,
+        awarding_organisation_url=qualification.awarding_organisation_url,
+        level=qualification.level_label,
+        levels=list(qualification.levels),
+        level_meaning=level_in_words(level) if level else levels_in_words(qualification.levels),
+        qualification_type=qualification.qualification_type,
+        subcategory=qualification.subcategory,
+        sector_subject_area=qualification.sector_subject_area,
+        status=qualification.status,
+        advanced_learner_loan=qualification.advanced_learner_loan,
+        lifelong_learning_entitlement=qualification.lifelong_learning_entitlement,
+        as_of=today,
+        funding=[
+            FundingOut(
+                stream=s.key,
+                label=s.label,
+                approved=s.approved,
+                starts=s.starts,
+                ends=s.ends,
+                notes=s.notes,
+                status_today=s.status_on(today),
+            )
+            for s in qualification.funding
+        ],
+        standards=[
+            StandardLinkOut(
+                reference=link.reference,
+                title=link.title,
+                level=link.level,
+                score=link.score,
+                reason=link.reason,
+                url=reverse("api:get_standard", kwargs={"reference": link.reference}),
+                evidence=[
+                    LinkEvidenceOut(
+                        kind=e.kind, ref=e.ref, text=e.text, matched_words=list(e.matched_words)
+                    )
+                    for e in link.evidence
+                ],
+            )
+            for link in qualification.links
+        ],
+        standards_note=queries.links_note(qualification),
+        source=SourceOut(
+            dataset="qualifications",
+            file=load.source.split(", ")[0] if load else None,
+            snapshot=qualification.snapshot,
+            loaded_at=load.loaded_at.isoformat() if load else None,
+            sha256=load.sha256 if load else None,
+            licence=load.licence if load else None,
+            attribution=queries.ATTRIBUTION,
+        ),
+    )

@@ -1,0 +1,1 @@
+"""Funded qualifications: the DfE list of regulated qualifications approved for public funding."""
