@@ -141,5 +141,6 @@ def handle(args: argparse.Namespace) -> int:
     for result in results:
         counts = ", ".join(f"{n:,} {what}" for what, n in result.row_counts.items())
         state = "loaded" if result.changed else "unchanged (same SHA-256), nothing to do"
-        err.print(f"[green]{result.dataset}[/green]: {state}. {counts}")
+        took = f" ({result.seconds:.1f} s)" if result.changed else ""
+        err.print(f"[green]{result.dataset}[/green]: {state}. {counts}{took}")
     return 0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -46,6 +47,7 @@ class IngestResult:
     row_counts: dict[str, int] = field(default_factory=dict)
     sha256: str = ""
     source: str = ""
+    seconds: float = 0.0
 
 
 def combined_sha256(files: Iterable[SourceFile]) -> str:
@@ -58,6 +60,7 @@ def combined_sha256(files: Iterable[SourceFile]) -> str:
 
 def run_ingest(plan: IngestPlan[Parsed], *, force: bool = False) -> IngestResult:
     """Load a dataset atomically; unchanged input (same SHA-256) changes nothing."""
+    started = time.perf_counter()
     sha = combined_sha256(plan.files)
     source = ", ".join(f.label for f in plan.files)
     previous = DatasetLoad.latest_for(plan.dataset)
@@ -76,4 +79,11 @@ def run_ingest(plan: IngestPlan[Parsed], *, force: bool = False) -> IngestResult
             row_counts=counts,
             notes=plan.notes,
         )
-    return IngestResult(plan.dataset, changed=True, row_counts=counts, sha256=sha, source=source)
+    return IngestResult(
+        plan.dataset,
+        changed=True,
+        row_counts=counts,
+        sha256=sha,
+        source=source,
+        seconds=time.perf_counter() - started,
+    )
