@@ -156,14 +156,18 @@ def search_offers(request: HttpRequest, params: Query[OfferSearchParams]) -> Any
     """Courses and apprenticeships that meet a need near a postcode, with distance, cost and time.
 
     Offers linked to the standards the need matches come first; online and national offers are
-    always included. Distances are straight-line. No provision data ships with Skills Hub: when
-    none is loaded, `offers_loaded` is 0 and `notes` says how to load it.
+    always included. Distances are straight-line. No course data ships with Skills Hub: when
+    none is loaded, `offers_loaded` is 0 and `notes` says how to load it (higher education
+    providers near a postcode, which do ship, are at `/api/v1/providers`).
     """
     body = _search(params)
     if body["offers_loaded"] == 0:
         from skillshub.provision.ingest import COMMAND
 
-        body["notes"].append(f"No provision data is loaded: an operator runs `{COMMAND}`.")
+        body["notes"].append(
+            f"No course data is loaded: an operator runs `{COMMAND}`. The colleges and "
+            "universities near a postcode that teach higher education are at /api/v1/providers."
+        )
     return body
 
 

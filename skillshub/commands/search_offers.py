@@ -93,7 +93,11 @@ def search_offers(args: argparse.Namespace) -> int:
         err.print(f"[red]{error}[/red]")
         return 2
     if results.loaded.offer_count == 0:
-        err.print(f"[yellow]No provision data is loaded. Load it with `{COMMAND}`.[/yellow]")
+        err.print(
+            f"[yellow]No course data is loaded. Load it with `{COMMAND}`; meanwhile "
+            "`skillshub search providers --postcode ...` lists the colleges and universities "
+            "near a postcode that teach higher education.[/yellow]"
+        )
     if args.json:
         print(json.dumps(finder.results_as_dict(results), ensure_ascii=False))
         return 0

@@ -104,6 +104,7 @@ def test_without_data_the_answer_says_how_to_load_it(client: Client) -> None:
     body = client.get(URL, {"postcode": "B1 1AA"}).json()
     assert body["offers_loaded"] == 0 and body["results"] == []
     assert any("skillshub ingest provision --file" in note for note in body["notes"])
+    assert any("/api/v1/providers" in note for note in body["notes"])
 
 
 def test_openapi_documents_the_endpoints(client: Client) -> None:
