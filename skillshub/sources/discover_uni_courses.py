@@ -7,8 +7,9 @@ time, 02 part time, 03 both), ``TITLE``, ``KISAIMCODE``, ``KISLEVEL`` (03 first 
 undergraduate), ``NUMSTAGE`` (stages, years when full time), ``DISTANCE`` (0 not by distance
 learning, 1 only by distance learning, 2 optionally), ``CRSEURL``; ``HECOS`` repeats (one column
 per subject). ``COURSELOCATION.csv`` links ``PUBUKPRN``/``UKPRN``/``KISCOURSEID``/``KISMODE`` to
-a ``LOCID`` of ``LOCATION.csv`` (keyed by the registering ``UKPRN``); ``UCASCOURSEID.csv``
-carries the same link and stands in when COURSELOCATION is missing. A Level 4-5 course is one
+a ``LOCID`` of ``LOCATION.csv`` (keyed by the registering ``UKPRN``; HESA's entity notes say
+LOCID may be null); ``UCASCOURSEID.csv`` carries the same link and stands in when
+COURSELOCATION is missing. A Level 4-5 course is one
 at KISLEVEL 04 or with a Level 4-5 aim (CertHE, DipHE, foundation degrees, HND, AdvDip).
 """
 
@@ -136,6 +137,14 @@ def _stages(value: str) -> int:
     return int(value)
 
 
+def _course_url(value: str) -> str:
+    """The course page, or blank: one malformed link must not stop a national load."""
+    try:
+        return parse_url(value) if value else ""
+    except ValueError:
+        return ""
+
+
 def read_courses(data: bytes, *, source: str) -> tuple[Course, ...]:
     """The Level 4-5 courses in KISCOURSE.csv (other rows are read for errors, then dropped)."""
     rows = _table(data, source=source, required=COURSE_COLUMNS)
@@ -152,12 +161,12 @@ def read_courses(data: bytes, *, source: str) -> tuple[Course, ...]:
         mode = reader.text("KISMODE", required=True).zfill(2)
         if mode not in _MODES:
             reader.fail("KISMODE", f"'{mode}' is not a mode (01 full time, 02 part time, 03 both)")
-        title = reader.text("TITLE", "TITLEW", required=True, max_length=240)
+        title = reader.text("TITLE", "TITLEW", required=True)
         distance = reader.text("DISTANCE") or "0"
         if distance not in _DISTANCE:
             reader.fail("DISTANCE", f"'{distance}' is not 0, 1 or 2")
         stages = reader.convert("NUMSTAGE", _stages)
-        url = reader.convert("CRSEURL", parse_url) or ""
+        url = _course_url(cells.get("CRSEURL", ""))
         if ukprn is None or registering is None or not course_id or not title:
             continue
         level, offer_type = LEVEL_4_5_AIMS.get(aim, (None, OfferType.OTHER))
