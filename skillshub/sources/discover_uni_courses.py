@@ -233,7 +233,7 @@ def _offer(course: Course, *, aims: Mapping[str, str], venue: str, locid: str) -
     length = f"{course.stages} year{'s' if course.stages != 1 else ''} full time" if months else ""
     delivery = _DISTANCE[course.distance]
     notes = [
-        f"{aim} (Discover Uni aim {course.aim_code})" if aim else "",
+        f"Qualification: {aim}" if aim else "",
         length,
         "Also available by distance learning." if course.distance == "2" else "",
     ]

@@ -134,3 +134,11 @@ def test_zip_courses_show_on_the_search_page(
     titles = [h.get_text(" ", strip=True) for h in page.select("ol.govuk-list h3")]
     assert "FdA Early Years" in titles and len(titles) == 5
     assert "Abingdon and Witney College" in [row[0] for row in provider_rows(page)]
+    link = page.find("a", string="FdA Early Years")
+    offer = client_request.get(link["href"])
+    facts = {
+        dt.get_text(strip=True): dd.get_text(" ", strip=True)
+        for dt, dd in zip(offer.select("dt"), offer.select("dd"), strict=False)
+    }
+    assert offer.h1.get_text(strip=True) == "FdA Early Years"
+    assert "Abingdon and Witney College" in " ".join(facts.values())
