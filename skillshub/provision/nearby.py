@@ -9,15 +9,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Prefetch
 from django.urls import reverse
 
 from skillshub.domain import provision as domain
 from skillshub.domain.geography import Location, km_to_miles
 from skillshub.geo import places
-from skillshub.provision import models
+from skillshub.provision import index as provision_index
 from skillshub.provision.finder import DEFAULT_RADIUS_KM, MAX_RADIUS_KM
-from skillshub.provision.models import Source
 
 __all__ = ["DEFAULT_RADIUS_KM", "MAX_RADIUS_KM", "ProviderResults", "find_providers"]
 
@@ -35,42 +33,12 @@ class ProviderResults:
     offset: int = 0
 
 
-def he_providers() -> list[domain.Provider]:
-    """Every provider Discover Uni lists, with its Discover Uni sites (a few thousand rows)."""
-    sites = models.ProviderSite.objects.filter(source=Source.DISCOVER_UNI)
-    rows = (
-        models.Provider.objects.filter(listings__source=Source.DISCOVER_UNI)
-        .prefetch_related(Prefetch("sites", queryset=sites))
-        .distinct()
-    )
-    return [
-        domain.Provider(
-            ukprn=row.ukprn,
-            name=row.name,
-            type=domain.ProviderType(row.type),
-            status=domain.ProviderStatus(row.status),
-            website=row.website,
-            locations=tuple(
-                domain.ProviderLocation(
-                    site.name,
-                    site.postcode,
-                    None
-                    if site.easting is None or site.northing is None
-                    else domain.Point(site.easting, site.northing),
-                )
-                for site in row.sites.all()
-            ),
-        )
-        for row in rows
-    ]
-
-
 def find_providers(
     postcode: str, *, radius_km: float = DEFAULT_RADIUS_KM, limit: int = 20, offset: int = 0
 ) -> ProviderResults:
     """Providers teaching higher education within ``radius_km`` of the postcode or district."""
     location = places.locate(postcode)
-    providers = he_providers()
+    providers = provision_index.current().he_providers
     hits, total = domain.providers_near(
         providers, origin=location.point, radius_km=radius_km, limit=limit, offset=offset
     )

@@ -9,7 +9,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Q
+from django.db.models import Prefetch, Q
 from django.utils import timezone
 
 from skillshub.domain import provision as domain
@@ -148,6 +148,18 @@ def to_domain_provider(row: models.Provider) -> domain.Provider:
             for site in row.sites.all()
         ),
     )
+
+
+def providers_listed_by(source: Source) -> tuple[domain.Provider, ...]:
+    """Every provider ``source`` lists, with the sites that source gives for it."""
+    sites = models.ProviderSite.objects.filter(source=source)
+    rows = (
+        models.Provider.objects.filter(listings__source=source)
+        .prefetch_related(Prefetch("sites", queryset=sites))
+        .order_by("ukprn")
+        .distinct()
+    )
+    return tuple(to_domain_provider(row) for row in rows)
 
 
 def _listing_to_domain(listing: models.ProviderListing, ukprn: int) -> domain.Provider:
