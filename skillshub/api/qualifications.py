@@ -125,7 +125,7 @@ def get_qualification(request: HttpRequest, number: str) -> QualificationOut:
             400,
             "Invalid qualification number",
             f"'{number}' is not an Ofqual qualification number: 8 characters, seven digits and a "
-            "digit or X, e.g. 60363393 (slashes as in 603/6339/3 are allowed).",
+            "digit or X, e.g. 60363393 (write 603/6339/3 without the slashes).",
         )
     qualification = store.get_qualification(wanted)
     if qualification is None:

@@ -67,7 +67,7 @@ def qualification_list(request: HttpRequest) -> HttpResponse:
         "searched": bool(results and results.need),
         "table": presenters.results_table(results) if results else None,
         "hits": presenters.search_results(results) if results else [],
-        "pagination": pagination(request, page) if page else None,
+        "pagination": pagination(request, page) if page is not None else None,
         "first_rank": (results.page - 1) * PAGE_SIZE + 1 if results else 1,
     }
     status = 400 if form.is_bound and form.errors else 200

@@ -1,0 +1,62 @@
+"""`skillshub ingest qualifications [--file]` and `skillshub search qualifications`."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from skillshub.cli import main
+from skillshub.qualifications import models
+from tests.qualifications.loading import AAT, SAMPLE, SOFTWARE
+
+pytestmark = pytest.mark.django_db
+
+
+def test_ingest_a_file_then_again_unchanged(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["ingest", "qualifications", "--file", str(SAMPLE)]) == 0
+    assert "qualifications: loaded. 19 qualifications, 13 at level 4-5" in " ".join(
+        capsys.readouterr().err.split()
+    )
+    assert main(["ingest", "qualifications", "--file", str(SAMPLE)]) == 0
+    assert "unchanged (same SHA-256)" in capsys.readouterr().err
+
+
+def test_a_bad_file_changes_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["ingest", "qualifications", "--file", str(SAMPLE)]) == 0
+    empty = tmp_path / "empty.csv"
+    empty.write_bytes(SAMPLE.read_bytes().split(b"\n")[0] + b"\n")
+    capsys.readouterr()
+    assert main(["ingest", "qualifications", "--file", str(empty)]) == 1
+    message = " ".join(capsys.readouterr().err.split())
+    assert "Nothing was changed." in message and "file empty.csv" in message
+    assert models.Qualification.objects.count() == 19
+
+
+def test_search_as_json(capsys: pytest.CaptureFixture[str]) -> None:
+    main(["ingest", "qualifications", "--file", str(SAMPLE)])
+    capsys.readouterr()
+    assert main(["search", "qualifications", "software development", "--json", "--level", "4"]) == 0
+    body = json.loads(capsys.readouterr().out)
+    assert body["results"][0]["number"] == SOFTWARE and body["levels"] == [4]
+    assert all(r["level"] == "Level 4" for r in body["results"])
+
+
+def test_search_as_a_table(capsys: pytest.CaptureFixture[str]) -> None:
+    main(["ingest", "qualifications", "--file", str(SAMPLE)])
+    capsys.readouterr()
+    assert main(["search", "qualifications", "bookkeeping", "--limit", "2"]) == 0
+    output = capsys.readouterr().out
+    assert AAT in output and "qualification(s) match" in output
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [(["?!"], "Describe the skills"), (["law", "--limit", "0"], "--limit")],
+)
+def test_bad_input_is_explained(
+    capsys: pytest.CaptureFixture[str], argv: list[str], message: str
+) -> None:
+    assert main(["search", "qualifications", *argv]) == 2
+    assert message in capsys.readouterr().err

@@ -1,0 +1,60 @@
+"""The one use case behind page, API and CLI: list or search, typed request and result."""
+
+from __future__ import annotations
+
+import pytest
+from pydantic import ValidationError
+
+from skillshub.qualifications import services
+from tests.qualifications.loading import AAT, SOFTWARE
+
+
+def test_the_list_defaults_to_level_4_and_5(sample: None) -> None:
+    results = services.find_qualifications(services.QualificationQuery())
+    assert results.total == 13 and results.levels == [4, 5]
+    assert [r.title for r in results.results] == sorted(r.title for r in results.results)
+    level_4 = services.find_qualifications(services.QualificationQuery(levels=(4,)))
+    assert {r.level for r in level_4.results} == {"Level 4"}
+    both = services.find_qualifications(services.QualificationQuery(levels=(1, 2)))
+    assert {r.number for r in both.results} >= {"60373222", "61008187"}  # Level 1/2 counts for 1
+
+
+def test_search_ranks_with_reasons(sample: None) -> None:
+    results = services.search_qualifications("software development", limit=3)
+    top = results.results[0]
+    assert top.number == SOFTWARE and top.score == 1.0
+    assert any("Software" in w.matched_words for w in top.why)
+    assert top.page_url == f"/qualifications/{SOFTWARE}/"
+    assert top.url == f"/api/v1/qualifications/{SOFTWARE}"
+    accounting = services.search_qualifications("bookkeeping for a small firm")
+    assert accounting.results[0].number == AAT
+    assert any("bookkeeping" in note for note in accounting.notes)
+
+
+def test_search_at_one_level_and_paging(sample: None) -> None:
+    assert all(r.level == "Level 5" for r in services.search_qualifications("law", level=5).results)
+    first = services.find_qualifications(services.QualificationQuery(page_size=5))
+    second = services.find_qualifications(services.QualificationQuery(page_size=5, page=2))
+    assert first.total == second.total == 13
+    assert not {r.number for r in first.results} & {r.number for r in second.results}
+
+
+def test_bad_requests() -> None:
+    with pytest.raises(ValidationError):
+        services.QualificationQuery(levels=(9,))
+    with pytest.raises(ValidationError):
+        services.QualificationQuery(page=0)
+    with pytest.raises(ValidationError):
+        services.QualificationQuery(page_size=1000)
+
+
+def test_a_need_with_nothing_to_search_for(sample: None) -> None:
+    with pytest.raises(services.QueryError):
+        services.search_qualifications("?!")
+
+
+@pytest.mark.django_db
+def test_nothing_loaded_says_how_to_load() -> None:
+    results = services.find_qualifications(services.QualificationQuery())
+    assert results.total == 0
+    assert "skillshub ingest qualifications" in results.notes[0]
