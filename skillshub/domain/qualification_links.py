@@ -1,7 +1,7 @@
 """Which apprenticeship standards a qualification fits: its subject searched, matches kept, why.
 
-Method (measured on the 726 Level 4-5 qualifications of the February 2025 list, see the
-qualifications section of docs/model-card.md):
+Method (thresholds and measurements on the 726 Level 4-5 qualifications of the February 2025
+list are in docs/qualifications.md):
 
 1. The subject is the title without the awarding body, level and size ("NCFE CACHE Level 5
    Diploma for the Early Years Senior Practitioner" -> "the Early Years Senior Practitioner")
