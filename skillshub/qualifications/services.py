@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass
 
+from django.db.models import QuerySet
 from django.urls import reverse
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -149,7 +150,7 @@ def _hit(row: models.Qualification) -> QualificationHit:
     )
 
 
-def at_levels(levels: tuple[int, ...]) -> models.QuerySet[models.Qualification]:
+def at_levels(levels: tuple[int, ...]) -> QuerySet[models.Qualification]:
     """Stored qualifications whose level range includes one of `levels`, by title."""
     rows = models.Qualification.objects.none()
     for level in levels:

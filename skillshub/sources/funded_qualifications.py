@@ -20,6 +20,7 @@ import re
 import zlib
 from collections.abc import Mapping
 from datetime import date, datetime
+from typing import Any
 
 from skillshub.domain.qualifications import (
     ADVANCED_LEARNER_LOANS,
@@ -193,7 +194,8 @@ def parse(content: bytes, *, source: str) -> list[Qualification]:
     try:
         for row in reader:
             record = reader.line_num
-            extra: list[str] = row.pop(None, None) or []  # type: ignore[call-overload]
+            cells: dict[Any, Any] = row  # DictReader puts extra cells under the key None
+            extra = list(cells.pop(None, None) or [])
             if extra or any(value is None for value in row.values()):
                 count = sum(value is not None for value in row.values()) + len(extra)
                 raise SourceError(
