@@ -5,7 +5,8 @@ stems, Okapi BM25 in `KeywordIndex`), over small units per qualification: its ti
 subject area, and the standards it was linked to at ingest (their titles and the evidence that
 linked them). So "bookkeeping for a small firm" can find an accounting qualification through
 the accounting standard it fits even when the title does not say "bookkeeping". Keyword only:
-726 short records need no embeddings, and a query costs well under a millisecond.
+short records need no embeddings; ranking all 8,092 rows takes about 4 ms (measured, two
+shared cores), a whole search with its database reads about 25 ms.
 """
 
 from __future__ import annotations
