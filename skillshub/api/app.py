@@ -8,6 +8,7 @@ from skillshub.api import problems
 from skillshub.api.labour_market import router as labour_market_router
 from skillshub.api.offers import offers_router
 from skillshub.api.offers import search_router as offer_search_router
+from skillshub.api.providers import router as providers_router
 from skillshub.api.qualifications import router as qualifications_router
 from skillshub.api.search import router as search_router
 from skillshub.api.standards import router as standards_router
@@ -25,4 +26,5 @@ api.add_router("/v1/qualifications", qualifications_router, tags=["qualification
 api.add_router("/v1/search", search_router, tags=["search"])
 api.add_router("/v1/search", offer_search_router, tags=["search"])
 api.add_router("/v1/offers", offers_router, tags=["provision"])
+api.add_router("/v1/providers", providers_router, tags=["provision"])
 api.add_router("/v1/labour-market", labour_market_router, tags=["labour market"])

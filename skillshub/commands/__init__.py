@@ -10,6 +10,7 @@ from skillshub.commands import (
     report,
     search,
     search_offers,
+    search_providers,
     search_qualifications,
     serve,
 )
@@ -17,3 +18,4 @@ from skillshub.commands import (
 COMMANDS: list[ModuleType] = [serve, ingest, search, report, provider]
 search.SEARCHES["offers"] = search_offers.register_kind
 search.SEARCHES["qualifications"] = search_qualifications.register_kind
+search.SEARCHES["providers"] = search_providers.register_kind
