@@ -30,6 +30,7 @@ from skillshub.domain.search import StandardsIndex, get_preset  # noqa: E402
 from skillshub.domain.search.occupations import OccupationLinks  # noqa: E402
 from skillshub.domain.search.presets import Preset  # noqa: E402
 from skillshub.sources.skills_england import read_default  # noqa: E402
+from skillshub.sources.word_frequency import english_zipf  # noqa: E402
 
 DEFAULT_EVAL_DIR = ROOT.parent / "shared" / "eval"
 ABLATIONS = ("default", "bm25-only", "dense-only", "fat-like")
@@ -147,6 +148,7 @@ def main(argv: list[str] | None = None) -> None:
     for name in names:
         preset = _override(get_preset(name), args.set)
         index = StandardsIndex.embed_and_build(current, preset=preset, occupations=occupations)
+        index.word_frequency = english_zipf
         for half in halves:
             subset = needs(score, args.needs or args.eval_dir / "needs_dev.tsv", half)
             figures = evaluate(index, subset, score, verbose=args.verbose and half == halves[0])
@@ -161,6 +163,7 @@ def main(argv: list[str] | None = None) -> None:
             silver_index = StandardsIndex.embed_and_build(
                 current, preset=withheld, occupations=occupations
             )
+            silver_index.word_frequency = english_zipf
             silver = silver_rows(current, count=args.silver, words=args.silver_words)
             figures = evaluate(silver_index, silver, score)
             print(

@@ -52,6 +52,7 @@ def load(path: Path, *, embedder: Callable[[], Embedder | None]) -> StandardsInd
 def save(index: StandardsIndex, path: Path) -> None:
     """Write atomically; drop older cache files. Failure to cache is only logged."""
     embedder, index._embedder = index._embedder, None
+    frequency, index.word_frequency = index.word_frequency, None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile(dir=path.parent, delete=False, suffix=".tmp") as handle:
@@ -64,3 +65,4 @@ def save(index: StandardsIndex, path: Path) -> None:
         log.warning("could not cache the search index at %s (%s)", path, error)
     finally:
         index._embedder = embedder
+        index.word_frequency = frequency

@@ -27,6 +27,7 @@ from skillshub.domain.search import (
 from skillshub.domain.search.occupations import OCCUPATIONS_FILE
 from skillshub.domain.standards import Standard
 from skillshub.settings import get_settings
+from skillshub.sources.word_frequency import english_zipf
 
 __all__ = ["CatalogueNotLoaded", "QueryError", "get_index", "search_standards"]
 
@@ -160,6 +161,7 @@ def _cached_or_built(catalogue_sha256: str) -> StandardsIndex:
     if index is None:
         index = _build(store.load_standards())
         index_cache.save(index, path)
+    index.word_frequency = english_zipf
     return index
 
 

@@ -27,7 +27,7 @@ from skillshub.domain.search.levels import level_boosts
 from skillshub.domain.search.occupations import OccupationLinks
 from skillshub.domain.search.presets import DEFAULT, STANDARD_KINDS, Preset, get_preset
 from skillshub.domain.search.query import ParsedQuery, QueryError, Vocabulary, parse_query
-from skillshub.domain.search.spelling import SpellingCorrector
+from skillshub.domain.search.spelling import SpellingCorrector, WordFrequency
 from skillshub.domain.search.text import content_words, index_terms, terms
 from skillshub.domain.search.units import Unit, index_units, units_digest
 from skillshub.domain.standards import Standard
@@ -74,6 +74,13 @@ class Match:
         }
 
 
+NO_GOOD_MATCH = (
+    "Nothing in the catalogue is a good match for this description. Describe the tasks or "
+    "skills in other words, for example 'keep our production line robots running' or "
+    "'bookkeeping and payroll for a small firm'."
+)
+
+
 @dataclass(frozen=True)
 class SearchOutcome:
     """The matches for a query, best first, and notes on how the query was read."""
@@ -81,6 +88,8 @@ class SearchOutcome:
     query: str
     matches: list[Match]
     notes: list[str]
+    no_good_match: bool = False
+    """True when nothing in the catalogue is close enough to the need to be worth showing."""
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -100,6 +109,8 @@ class _Channels:
     dense_scale: tuple[float, float]
     keyword_weight: float
     dense_weight: float
+    dense_standard: np.ndarray
+    """Each standard's raw dense score (before scaling): an absolute measure of fit."""
 
 
 class StandardsIndex:
@@ -241,8 +252,17 @@ class StandardsIndex:
         start, end = int(self._starts[position]), int(self._starts[position + 1])
         return self._units[start:end], self._vectors[start:end]
 
+    word_frequency: WordFrequency | None = None
+    """General English word frequencies for spelling (injected, like the embedder; see
+    skillshub.sources.word_frequency); without it every unknown word may be corrected."""
+
     def parse(self, query: str) -> ParsedQuery:
-        return parse_query(query, preset=self.preset, vocabulary=self._vocabulary)
+        return parse_query(
+            query,
+            preset=self.preset,
+            vocabulary=self._vocabulary,
+            word_frequency=self.word_frequency,
+        )
 
     def search(
         self,
@@ -285,6 +305,14 @@ class StandardsIndex:
                     lookup[lvl] = boost
             fused = fused + np.where(fused > 0, lookup[np.clip(self._levels, 0, 15)], 0.0)
 
+        if self.preset.hub_level_prior and level is None:
+            at_hub_level = np.isin(self._levels, self.preset.hub_levels)
+            fused = fused + np.where((fused > 0) & at_hub_level, self.preset.hub_level_prior, 0.0)
+
+        # A need in the employer terminology table's words is on-topic by definition.
+        if not parsed.expansion_text and self._below_floor(channels, allowed):
+            notes.append(NO_GOOD_MATCH)
+            return SearchOutcome(parsed.text, [], notes, no_good_match=True)
         candidates = np.flatnonzero(allowed & (fused > 0))
         order = candidates[np.lexsort((candidates, -fused[candidates]))][: max(limit, 0)]
         stems = [term.term for term in parsed.terms]
@@ -292,6 +320,14 @@ class StandardsIndex:
         if not matches:
             notes.append("Nothing in the catalogue matched these words.")
         return SearchOutcome(parsed.text, matches, notes)
+
+    def _below_floor(self, channels: _Channels, allowed: np.ndarray) -> bool:
+        """True when no allowed standard is close enough to the need (see Preset.min_similarity).
+        Calibrated on the dev needs against nonsense and off-topic text: docs/model-card.md."""
+        floor = self.preset.min_similarity
+        if floor <= 0 or not self.preset.use_dense or self._embedder is None:
+            return False
+        return not bool((channels.dense_standard[allowed] >= floor).any())
 
     def _score(self, parsed: ParsedQuery, allowed: np.ndarray) -> tuple[np.ndarray, _Channels]:
         p = self.preset
@@ -383,6 +419,7 @@ class StandardsIndex:
             dense_scale=(d_floor, d_span),
             keyword_weight=w_k,
             dense_weight=w_d,
+            dense_standard=dense_std,
         )
         return fused.astype(np.float32), channels
 

@@ -64,6 +64,8 @@ class Preset:
     "pharmacy" <-> "pharmacist"), which the Porter stemmer leaves apart."""
     spelling_min_length: int = 4
     spelling_min_count: int = 2
+    spelling_min_gain: float = 1.5
+    """A word in general use is corrected only to a word this much more common (Zipf scale)."""
 
     # Keyword channel: Okapi BM25 over evidence units
     bigram_weight: float = 0.5
@@ -97,6 +99,19 @@ class Preset:
     """For an explicit level ("level 4", "degree"); neighbouring levels get half."""
     level_hint_boost: float = 0.05
     """For a role word that implies a range of levels ("technician", "manager")."""
+
+    # The hub's own levels (a prior, applied unless the employer filters by level)
+    hub_levels: tuple[int, ...] = (4, 5)
+    hub_level_prior: float = 0.3
+    """Added to the fused score (0..1) of standards at `hub_levels`: most employers who come to a
+    Level 4-5 hub want Level 4-5 training, so among similar matches those rank first; a much
+    closer match at another level still wins. See docs/model-card.md for how it was set."""
+
+    # "No good match": a floor on a standard's raw dense score (its best unit's cosine plus the
+    # shares of its next units and centre; see engine._dense_scores), for this preset's model.
+    min_similarity: float = 0.60
+    """When no standard reaches this, the need is off-topic or nonsense: no results, a message.
+    0 turns the floor off (presets without embeddings have none)."""
 
     # Explanations
     max_evidence: int = 4

@@ -8,7 +8,7 @@ from typing import Literal
 
 from skillshub.domain.search.levels import LevelHint, find_level_hint
 from skillshub.domain.search.presets import Preset
-from skillshub.domain.search.spelling import SpellingCorrector
+from skillshub.domain.search.spelling import SpellingCorrector, WordFrequency
 from skillshub.domain.search.stemmer import stem
 from skillshub.domain.search.terminology import expansions
 from skillshub.domain.search.text import STOPWORDS, bigram, clean, content_words, words
@@ -86,7 +86,13 @@ def _shorten(text: str, *, max_chars: int, max_words: int) -> tuple[str, bool]:
     return text, shortened
 
 
-def parse_query(raw: str, *, preset: Preset, vocabulary: Vocabulary) -> ParsedQuery:
+def parse_query(
+    raw: str,
+    *,
+    preset: Preset,
+    vocabulary: Vocabulary,
+    word_frequency: WordFrequency | None = None,
+) -> ParsedQuery:
     """Clean, shorten, read level hints, fix spelling and expand jargon; never executes syntax.
 
     Quotes, *, AND/OR/NEAR, brackets, HTML and SQL have no special meaning here: only the
@@ -122,7 +128,9 @@ def parse_query(raw: str, *, preset: Preset, vocabulary: Vocabulary) -> ParsedQu
             continue
         origin: TermOrigin = "query"
         if word not in jargon_words and not word.isdigit() and not vocabulary.knows(word):
-            corrected = vocabulary.corrector.correct(word)
+            corrected = vocabulary.corrector.correct(
+                word, general=word_frequency, min_gain=preset.spelling_min_gain
+            )
             if corrected is not None:
                 notes.append(f"Searched for '{corrected}' instead of '{word}'.")
                 word, origin = corrected, "spelling"

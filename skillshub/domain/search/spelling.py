@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 import numpy as np
 
 _LETTERS = 26
+
+WordFrequency = Callable[[str], float]
+"""How common a word is in general English, on the Zipf scale (log10 of uses per billion words;
+0 for unknown): lets the corrector tell a real word or name from a typo."""
 
 
 def edit_distance(a: str, b: str, *, limit: int = 3) -> int:
@@ -74,10 +78,26 @@ class SpellingCorrector:
     def allowed_distance(self, word: str) -> int:
         return 1 if len(word) <= 5 else self._max_distance
 
-    def correct(self, word: str) -> str | None:
-        """The best catalogue word for `word`, or None when it is known, short or hopeless."""
+    def correct(
+        self, word: str, *, general: WordFrequency | None = None, min_gain: float = 1.5
+    ) -> str | None:
+        """The best catalogue word for `word`, or None when it is known, short or hopeless.
+
+        With `general`, a word that is itself in use ("Siemens", "Festo", "Sage") is kept unless
+        the correction is far more common (`min_gain` on the Zipf scale, 1.5 = about 30 times):
+        "maintainance" becomes "maintenance", "siemens" never becomes "semen".
+        """
         if word in self._counts or len(word) < self._min_length or not word.isalpha():
             return None
+        best = self._closest(word)
+        if best is None or general is None:
+            return best
+        own = general(word)
+        if own > 0 and general(best) - own < min_gain:
+            return None
+        return best
+
+    def _closest(self, word: str) -> str | None:
         allowed = self.allowed_distance(word)
         near = np.abs(self._lengths - len(word)) <= allowed
         near &= np.abs(self._letters - _letter_counts(word)).sum(axis=1) <= 2 * allowed

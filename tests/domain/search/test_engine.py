@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 
 import pytest
@@ -78,6 +79,46 @@ def test_spelling(index: StandardsIndex) -> None:
     assert outcome.matches[0].reference == "ST1326"
     assert "Searched for 'mechatronic' instead of 'mechatronix'." in outcome.notes
     assert "Searched for 'technicians' instead of 'techniciens'." in outcome.notes
+
+
+def test_brand_names_are_not_corrected_when_frequencies_are_known(index: StandardsIndex) -> None:
+    from skillshub.sources.word_frequency import english_zipf
+
+    plain = copy.copy(index)  # a shallow copy sharing the built index
+    plain.word_frequency = english_zipf
+    outcome = plain.search("Siemens PLC")
+    assert not any("instead of 'siemens'" in note for note in outcome.notes)
+    assert outcome.query.lower().startswith("siemens")
+
+
+@pytest.mark.parametrize("query", ["xyzzy", "asdf qwerty", "zzzz yyyy"])
+def test_nonsense_gets_no_results_and_says_so(index: StandardsIndex, query: str) -> None:
+    outcome = index.search(query)
+    assert outcome.no_good_match and outcome.matches == []
+    assert any("Nothing in the catalogue is a good match" in note for note in outcome.notes)
+
+
+def test_a_need_in_the_terminology_table_is_never_no_match(index: StandardsIndex) -> None:
+    outcome = index.search("Festo pneumatics")
+    assert not outcome.no_good_match
+
+
+def test_the_hub_level_prior_ranks_level_4_5_first_among_similar_matches(
+    index: StandardsIndex,
+) -> None:
+    query = "robotics and mechatronics maintenance"
+    with_prior = index.search(query).matches
+    flat = copy.copy(index)
+    flat.preset = dataclasses.replace(index.preset, hub_level_prior=0.0)
+    without = flat.search(query).matches
+    assert {m.reference for m in with_prior} == {m.reference for m in without}
+
+    def level_4_5_rank(matches: list) -> float:  # type: ignore[type-arg]
+        return sum(i for i, m in enumerate(matches) if m.level in (4, 5))
+
+    assert level_4_5_rank(with_prior) < level_4_5_rank(without)
+    assert with_prior[0].reference == "ST1326"  # its exact title still wins at level 3
+    assert index.search(query, level=3).matches[0].level == 3  # a chosen level wins
 
 
 def test_filters_are_hard(index: StandardsIndex) -> None:

@@ -50,3 +50,19 @@ def test_rare_words_are_not_suggestions() -> None:
 def test_ties_prefer_the_more_common_word() -> None:
     # "nurse" and "purse" are both one edit from "murse": the common one wins.
     assert SpellingCorrector(COUNTS).correct("murse") == "nurse"
+
+
+ZIPF = {"siemens": 3.33, "semen": 3.38, "mechatronics": 2.1, "maintainance": 1.76}
+
+
+def test_words_in_general_use_are_kept_unless_the_correction_is_far_more_common() -> None:
+    corrector = SpellingCorrector({**COUNTS, "semen": 5, "maintenance": 50})
+    zipf = {**ZIPF, "maintenance": 4.6}
+
+    def general(word: str) -> float:
+        return zipf.get(word, 0.0)
+
+    assert corrector.correct("siemens") == "semen"  # without general frequencies
+    assert corrector.correct("siemens", general=general) is None  # a brand in use: kept
+    assert corrector.correct("maintainance", general=general) == "maintenance"  # 30x rarer typo
+    assert corrector.correct("mechatronix", general=general) == "mechatronics"  # unknown word
