@@ -10,13 +10,15 @@ list are in docs/qualifications.md):
    sector subject area, over current standards.
 3. A match is kept only when it is at a nearby level (one either side), scores at least
    `LinkRules.min_score` of the best match, and its evidence shares the qualification's own
-   distinctive subject words: at least `min_shared_words` different ones, one of them in the
-   standard's title, job titles or keywords unless they make up `min_coverage` of the subject;
-   for a one-word subject ("Taxation"), that word in the standard's title, job titles or
-   keywords. The
-   matcher's score is relative (its best is always about 1), so this evidence test is what
-   stops a weak best match from being linked; words the matcher added (spelling corrections,
-   synonyms) and common title words (`GENERIC_WORDS`) do not count.
+   subject words (roots: "teacher" meets "teaching"): at least `min_shared_words` different
+   ones, one of them distinctive and in the standard's title, job titles or keywords; or,
+   without that, shared words covering `min_coverage` of the subject, `min_shared_words` of
+   them distinctive. A one-word subject ("Taxation") must be distinctive and in the title, job
+   titles or keywords. Distinctive means not a common title word (`GENERIC_WORDS`) and not in
+   the titles or job titles of `common_share` of current standards ("technician", "manager",
+   "business"). The matcher's score is relative (its best is always about 1), so this evidence
+   test is what stops a weak best match from being linked; words the matcher added (spelling
+   corrections, synonyms) do not count.
 4. At most `max_links` are kept, best first; the reason names the shared words and where the
    standard uses them.
 """
@@ -24,6 +26,7 @@ list are in docs/qualifications.md):
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
@@ -31,6 +34,17 @@ from skillshub.domain.qualifications import LinkEvidence, Qualification, Standar
 from skillshub.domain.search.engine import Match, SearchOutcome
 from skillshub.domain.search.stemmer import stem
 from skillshub.domain.search.text import content_words
+from skillshub.domain.standards import Standard
+
+
+def root(term: str) -> str:
+    """A stem without an agent-noun ending, so "teacher" meets "teaching" and "supervisor"
+    meets "supervision" (the Porter stemmer keeps them apart)."""
+    for ending in ("er", "or", "ist", "ian"):
+        if term.endswith(ending) and len(term) - len(ending) >= 4:
+            return term[: -len(ending)]
+    return term
+
 
 _SIZE = re.compile(
     r"\b(?:(?:extended|subsidiary|foundation|advanced|professional|higher|technical|"
@@ -48,21 +62,24 @@ _GENERIC_LIST = """
     management managing manage leadership leading lead practitioner practitioners award
     working work studies study specialist non other new use using based
 """
-GENERIC_WORDS = frozenset(stem(word) for word in _GENERIC_LIST.split())
+GENERIC_WORDS = frozenset(root(stem(word)) for word in _GENERIC_LIST.split())
 """Words too common in qualification titles to show, on their own, that a standard fits."""
 _SIZE_LIST = "level award certificate diploma extended qualification nvq rqf"
-_SIZE_WORDS = frozenset(stem(word) for word in _SIZE_LIST.split())
+_SIZE_WORDS = frozenset(root(stem(word)) for word in _SIZE_LIST.split())
 
 
 @dataclass(frozen=True)
 class LinkRules:
     """The thresholds for linking (see the module docstring)."""
 
-    max_links: int = 3
+    max_links: int = 2
     min_score: float = 0.6
     level_distance: int = 1
     min_shared_words: int = 2
     min_coverage: float = 0.67
+    common_share: float = 0.03
+    """A word in the titles or job titles of at least this share of current standards
+    ("technician", "manager", "business", "engineering") is common: it cannot link alone."""
     candidates: int = 30
 
 
@@ -108,32 +125,61 @@ def query(qualification: Qualification) -> str:
     return " ".join(part for part in parts if part)
 
 
+def _roots(text: str) -> frozenset[str]:
+    return frozenset(root(stem(w)) for w in content_words(text) if not w.isdigit())
+
+
 def subject_stems(qualification: Qualification) -> frozenset[str]:
-    """The subject's own distinctive word stems: the evidence a link must share. Common title
-    words count only when the subject has nothing else ("Diploma in Management")."""
-    words = [w for w in content_words(subject(qualification)) if not w.isdigit()]
-    stems = frozenset(stem(w) for w in words)
-    return (stems - GENERIC_WORDS) or (stems - _SIZE_WORDS)
+    """The subject's own word roots: the evidence a link must share. Common title words
+    count only when the subject has nothing else ("Diploma in Management")."""
+    roots = _roots(subject(qualification))
+    return (roots - GENERIC_WORDS) or (roots - _SIZE_WORDS)
+
+
+def common_title_words(standards: Iterable[Standard], *, share: float) -> frozenset[str]:
+    """Roots used in the titles or job titles of at least `share` of current `standards` (and
+    of at least 5, so that in a small test catalogue two software standards do not make
+    "software" common)."""
+    current = [s for s in standards if s.is_current]
+    counts: Counter[str] = Counter()
+    for standard in current:
+        counts.update(
+            frozenset().union(*(_roots(t) for t in (standard.title, *standard.job_titles)))
+        )
+    floor = max(share * len(current), 5)
+    return frozenset(word for word, count in counts.items() if count >= floor)
 
 
 def _shared(match: Match, stems: frozenset[str]) -> list[LinkEvidence]:
     kept = []
     for evidence in match.why:
-        words = tuple(w for w in evidence.matched_terms if stem(w.lower()) in stems)
+        words = tuple(w for w in evidence.matched_terms if root(stem(w.lower())) in stems)
         if words:
             kept.append(LinkEvidence(evidence.kind, evidence.ref, evidence.text, words))
     return kept
 
 
-def _fits(evidence: Sequence[LinkEvidence], stems: frozenset[str], rules: LinkRules) -> bool:
+def _fits(
+    evidence: Sequence[LinkEvidence],
+    stems: frozenset[str],
+    common: frozenset[str],
+    rules: LinkRules,
+) -> bool:
     """Enough of the subject's own words are shared (see the module docstring)."""
-    shared = {stem(w.lower()) for item in evidence for w in item.matched_words}
+
+    def roots(items: Iterable[LinkEvidence]) -> set[str]:
+        return {root(stem(w.lower())) for item in items for w in item.matched_words}
+
+    shared = roots(evidence)
+    named = roots(item for item in evidence if item.kind in _STRONG_KINDS)
     if len(stems) == 1:
-        return any(item.kind in _STRONG_KINDS for item in evidence)
+        return bool(named - common)
     if len(shared) < rules.min_shared_words:
         return False
-    named = any(item.kind in _STRONG_KINDS for item in evidence)
-    return named or len(shared) >= rules.min_coverage * len(stems)
+    if named - common:
+        return True
+    covered = len(shared) >= rules.min_coverage * len(stems)
+    return covered and len(shared - common) >= rules.min_shared_words
 
 
 def _quoted(words: Iterable[str]) -> str:
@@ -158,7 +204,11 @@ def reason(evidence: Sequence[LinkEvidence]) -> str:
 
 
 def choose_links(
-    qualification: Qualification, outcome: SearchOutcome, *, rules: LinkRules = DEFAULT_RULES
+    qualification: Qualification,
+    outcome: SearchOutcome,
+    *,
+    rules: LinkRules = DEFAULT_RULES,
+    common: frozenset[str] = frozenset(),
 ) -> tuple[StandardLink, ...]:
     """The standards in `outcome` that pass the rules, best first, each with its reason."""
     stems = subject_stems(qualification)
@@ -173,7 +223,7 @@ def choose_links(
         if abs(match.level - level) > rules.level_distance:
             continue
         evidence = _shared(match, stems)
-        if not evidence or not _fits(evidence, stems, rules):
+        if not evidence or not _fits(evidence, stems, common, rules):
             continue
         links.append(
             StandardLink(
@@ -197,8 +247,10 @@ def link_all(
     *,
     search: Search,
     rules: LinkRules = DEFAULT_RULES,
+    common: frozenset[str] = frozenset(),
 ) -> dict[str, tuple[StandardLink, ...]]:
-    """Links for every Level 4-5 qualification, by number; one search per distinct query."""
+    """Links for every Level 4-5 qualification, by number; one search per distinct query.
+    `common` is `common_title_words` of the standards searched."""
     outcomes: dict[str, SearchOutcome] = {}
     links: dict[str, tuple[StandardLink, ...]] = {}
     for qualification in qualifications:
@@ -207,7 +259,7 @@ def link_all(
         text = query(qualification)
         if text not in outcomes:
             outcomes[text] = search(text, rules.candidates)
-        found = choose_links(qualification, outcomes[text], rules=rules)
+        found = choose_links(qualification, outcomes[text], rules=rules, common=common)
         if found:
             links[qualification.number] = found
     return links

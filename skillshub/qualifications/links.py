@@ -6,7 +6,12 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from skillshub.domain.qualification_links import DEFAULT_RULES, LinkRules, link_all
+from skillshub.domain.qualification_links import (
+    DEFAULT_RULES,
+    LinkRules,
+    common_title_words,
+    link_all,
+)
 from skillshub.domain.qualifications import Qualification, StandardLink
 
 
@@ -53,6 +58,7 @@ def compute_links(
         except matching.QueryError:  # a subject of only stopwords: nothing to link
             return matching.SearchOutcome(text, [], [])
 
-    links = link_all(qualifications, search=search, rules=rules)
+    common = common_title_words(index.standards, share=rules.common_share)
+    links = link_all(qualifications, search=search, rules=rules, common=common)
     current = sum(1 for standard in index.standards if standard.is_current)
     return Linking(links, current, time.perf_counter() - started, len(asked))

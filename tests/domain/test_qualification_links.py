@@ -95,3 +95,35 @@ def test_link_all_searches_each_distinct_query_once_and_only_level_4_5() -> None
     links = ql.link_all([AAT, other_body, level_2], search=search)
     assert set(links) == {AAT.number, other_body.number}
     assert len(asked) == 1
+
+
+def test_roots_join_agent_nouns_to_their_activity() -> None:
+    assert ql.root("teacher") == ql.root("teach") == "teach"
+    assert ql.root("supervisor") == "supervis"
+    assert ql.root("water") == "water"  # too short to cut
+
+
+def test_common_title_words_of_current_standards() -> None:
+    from dataclasses import replace as copy
+
+    from skillshub.domain.standards import APPROVED, Standard
+
+    def standard(title: str, *jobs: str) -> Standard:
+        base = Standard(reference="ST0001", title=title, level=4, status=APPROVED, route="R")
+        return copy(base, job_titles=jobs)
+
+    standards = [standard(f"Widget {n} technician", "Business manager") for n in range(30)]
+    standards += [standard("Accounting clerk")] * 3  # 4 of 34: common by share, not by count
+    standards.append(standard("Professional accounting technician"))
+    standards += [copy(standard("Accounting clerk"), status="Retired")] * 40  # not current
+    common = ql.common_title_words(standards, share=0.1)
+    assert {"technic", "manag", "busi", "widget"} <= common
+    assert "account" not in common
+
+
+def test_a_common_word_alone_does_not_link() -> None:
+    q = titled("ABMA Level 4 Diploma in Business Management (RQF)")
+    named = Evidence("title", "", "School business professional", ("business",))
+    outcome = SearchOutcome("q", [match("ST0575", 4, 1.0, named)], [])
+    assert len(ql.choose_links(q, outcome)) == 1
+    assert ql.choose_links(q, outcome, common=frozenset({"busi"})) == ()
