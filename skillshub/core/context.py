@@ -16,12 +16,14 @@ ATTRIBUTION = (
     "data © Crown copyright and database right. Local authority lookup © mySociety, CC BY 4.0. "
     "ESCO classification © European Union (ESCO v1.1.1, CC BY 4.0), adapted; ONS Standard "
     "Occupational Classification 2020 (OGL v3.0). Contains Discover Uni (Unistats) data, "
-    "Office for Students / HESA."
+    "Office for Students / HESA. Department for Education list of qualifications approved "
+    "for funding (OGL v3.0)."
 )
 
 NAVIGATION = (
     ("Find training", "catalogue:search"),
     ("Browse standards", "catalogue:browse"),
+    ("Qualifications", "qualifications:list"),
     ("Labour market", "dashboard:index"),
     ("Courses near you", "provision:search"),
     ("About the data", "core:about"),

@@ -104,3 +104,10 @@ def test_unknown_and_malformed_numbers_are_not_found(
     client_request.get("/qualifications/99999999/", status=404)
     client_request.get("/qualifications/not-a-number/", status=404)
     assert client_request.get("/qualifications/603/6339/3/", status=404)
+
+
+def test_in_the_navigation_and_footer(client_request: PageClient) -> None:
+    soup = client_request.get("/")
+    item = soup.select_one('.govuk-service-navigation a[href="/qualifications/"]')
+    assert item is not None and item.get_text(strip=True) == "Qualifications"
+    assert "Department for Education list of qualifications approved for funding" in text(soup)
