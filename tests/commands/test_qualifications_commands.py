@@ -60,3 +60,12 @@ def test_bad_input_is_explained(
 ) -> None:
     assert main(["search", "qualifications", *argv]) == 2
     assert message in capsys.readouterr().err
+
+
+def test_qualifications_load_after_standards() -> None:
+    """Links need the standards: the embedded ingest runs the datasets in this order."""
+    from skillshub.commands.ingest import DATASET_MODULES
+
+    names = list(DATASET_MODULES)
+    assert names.index("standards") < names.index("qualifications")
+    assert DATASET_MODULES["qualifications"] == "skillshub.qualifications.ingest"
