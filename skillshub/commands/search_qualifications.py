@@ -52,5 +52,5 @@ def search_qualifications(args: argparse.Namespace) -> int:
             escape(why),
         )
     out.print(table)
-    out.print(f"{results.total} qualification(s) match.", markup=False)
+    out.print(f"{results.count} qualification(s) match.", markup=False)
     return 0

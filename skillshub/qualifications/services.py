@@ -80,11 +80,12 @@ class QualificationHit(BaseModel):
 
 
 class QualificationResults(BaseModel):
-    """One page of qualifications, the total, and notes on how the need was read."""
+    """One page of qualifications, how many there are in all, and notes on the need."""
 
     need: str
     levels: list[int]
-    total: int
+    count: int
+    """How many qualifications match in all (as `count` in /api/v1/standards)."""
     page: int
     page_size: int
     notes: list[str]
@@ -172,7 +173,7 @@ def find_qualifications(query: QualificationQuery) -> QualificationResults:
         return QualificationResults(
             need="",
             levels=list(query.levels),
-            total=rows.count(),
+            count=rows.count(),
             page=query.page,
             page_size=query.page_size,
             notes=notes,
@@ -196,7 +197,7 @@ def find_qualifications(query: QualificationQuery) -> QualificationResults:
     return QualificationResults(
         need=ranking.query,
         levels=list(query.levels),
-        total=len(ranking.hits),
+        count=len(ranking.hits),
         page=query.page,
         page_size=query.page_size,
         notes=notes + ranking.notes,

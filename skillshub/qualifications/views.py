@@ -53,12 +53,12 @@ def qualification_list(request: HttpRequest) -> HttpResponse:
             results = services.find_qualifications(query)
         except services.QueryError as error:
             form.add_error("q", str(error))
-    if results is not None and results.total and not results.results:  # past the last page
-        last = (results.total - 1) // PAGE_SIZE + 1
+    if results is not None and results.count and not results.results:  # past the last page
+        last = (results.count - 1) // PAGE_SIZE + 1
         results = services.find_qualifications(query.model_copy(update={"page": last}))
     page = None
     if results is not None:
-        page = Paginator(_Window(results.total), PAGE_SIZE).get_page(results.page)
+        page = Paginator(_Window(results.count), PAGE_SIZE).get_page(results.page)
     context = {
         "query_input": form.query_input(),
         "level_select": form.level_select(),

@@ -11,7 +11,7 @@ from tests.qualifications.loading import AAT, SOFTWARE
 
 def test_the_list_defaults_to_level_4_and_5(sample: None) -> None:
     results = services.find_qualifications(services.QualificationQuery())
-    assert results.total == 13 and results.levels == [4, 5]
+    assert results.count == 13 and results.levels == [4, 5]
     assert [r.title for r in results.results] == sorted(r.title for r in results.results)
     level_4 = services.find_qualifications(services.QualificationQuery(levels=(4,)))
     assert {r.level for r in level_4.results} == {"Level 4"}
@@ -35,7 +35,7 @@ def test_search_at_one_level_and_paging(sample: None) -> None:
     assert all(r.level == "Level 5" for r in services.search_qualifications("law", level=5).results)
     first = services.find_qualifications(services.QualificationQuery(page_size=5))
     second = services.find_qualifications(services.QualificationQuery(page_size=5, page=2))
-    assert first.total == second.total == 13
+    assert first.count == second.count == 13
     assert not {r.number for r in first.results} & {r.number for r in second.results}
 
 
@@ -56,5 +56,5 @@ def test_a_need_with_nothing_to_search_for(sample: None) -> None:
 @pytest.mark.django_db
 def test_nothing_loaded_says_how_to_load() -> None:
     results = services.find_qualifications(services.QualificationQuery())
-    assert results.total == 0
+    assert results.count == 0
     assert "skillshub ingest qualifications" in results.notes[0]
