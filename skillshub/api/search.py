@@ -3,58 +3,33 @@
 from __future__ import annotations
 
 from django.http import HttpRequest
-from ninja import Query, Router, Schema
+from ninja import Query, Router
 
 from skillshub.api.problems import Problem
+from skillshub.catalogue.services import StandardsSearchRequest, StandardsSearchResult
 
 router = Router()
 
 
-class EvidenceOut(Schema):
-    kind: str
-    ref: str
-    text: str
-    matched_terms: list[str]
-
-
-class MatchOut(Schema):
-    reference: str
-    title: str
-    level: int
-    route: str
-    score: float
-    why: list[EvidenceOut]
-
-
-class SearchOut(Schema):
-    query: str
-    results: list[MatchOut]
-    notes: list[str]
-
-
-class SearchParams(Schema):
-    q: str = ""
-    limit: int = 10
-    level: int | None = None
-    route: str | None = None
-
-
 @router.get(
-    "/standards", response=SearchOut, operation_id="search_standards", url_name="search_standards"
+    "/standards",
+    response=StandardsSearchResult,
+    operation_id="search_standards",
+    url_name="search_standards",
 )
-def search_standards(request: HttpRequest, params: Query[SearchParams]) -> dict[str, object]:
-    """Standards that meet a need described in plain words, best first, each with evidence."""
-    from skillshub.catalogue import matching
+def search_standards(
+    request: HttpRequest, params: Query[StandardsSearchRequest]
+) -> StandardsSearchResult:
+    """Standards that meet a need described in plain words, best first, each with reasons.
+    Level 4-5 standards rank first (`level_group`); `no_good_match` is true, with no results,
+    when nothing in the catalogue is close enough to the need."""
+    from skillshub.catalogue import services
+    from skillshub.catalogue.matching import CatalogueNotLoaded
     from skillshub.domain.search import QueryError
 
-    if not 1 <= params.limit <= 100:
-        raise Problem(400, "Invalid limit", "limit must be between 1 and 100.")
     try:
-        outcome = matching.search_standards(
-            params.q, limit=params.limit, level=params.level, route=params.route
-        )
+        return services.search_standards(params)
     except QueryError as error:
         raise Problem(400, "Invalid query", str(error)) from error
-    except matching.CatalogueNotLoaded as error:
+    except CatalogueNotLoaded as error:
         raise Problem(503, "Catalogue not loaded", str(error)) from error
-    return outcome.as_dict()

@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 
 from skillshub.catalogue.queries import CatalogueFilter
+from skillshub.catalogue.services import StandardsSearchRequest
 from skillshub.core.govuk_forms import GovukForm
 
 
@@ -42,6 +43,15 @@ class SearchForm(BrowseForm):
             "max_length": "Your description is too long: use 500 characters or fewer",
         },
     )
+
+    def search_request(self, *, limit: int) -> StandardsSearchRequest:
+        """The typed request the search service takes (call after is_valid)."""
+        return StandardsSearchRequest(
+            q=self.cleaned_data["q"],
+            limit=limit,
+            level=self.cleaned_data.get("level"),
+            route=self.cleaned_data.get("route") or None,
+        )
 
     def input_params(self) -> dict[str, Any]:
         return self.govuk_input(

@@ -15,6 +15,7 @@ from django.utils.safestring import SafeString
 
 from skillshub.catalogue.models import Standard as StandardRow
 from skillshub.catalogue.models import StandardVersion
+from skillshub.catalogue.services import StandardsSearchResult
 from skillshub.domain.standards import Standard
 
 
@@ -164,7 +165,7 @@ def related_links(references: Iterable[str]) -> SafeString:
 
 def version_rows(
     versions: Iterable[StandardVersion], *, shown: str, reference: str
-) -> list[dict[str, Any]]:
+) -> list[list[dict[str, Any]]]:
     """One row per version for the 'Versions' table, linking each version not shown here."""
     rows = []
     for version in versions:
@@ -219,18 +220,6 @@ def duties_table(standard: Standard) -> dict[str, Any] | None:
     }
 
 
-EVIDENCE_LABELS = {
-    "title": "Title",
-    "job title": "Job title",
-    "keyword": "Keyword",
-    "overview": "Overview",
-    "duty": "Duty",
-    "knowledge": "Knowledge",
-    "skill": "Skill",
-    "behaviour": "Behaviour",
-}
-
-
 def highlighted(text: str, terms: Iterable[str]) -> str:
     """Escape the text and wrap matched words in <mark>; safe to print unescaped."""
     from skillshub.domain.search.explain import highlight
@@ -244,27 +233,57 @@ def highlighted(text: str, terms: Iterable[str]) -> str:
     return "".join(parts)
 
 
-def search_results(outcome: Any) -> list[dict[str, Any]]:
-    results = []
-    for match in outcome.matches:
-        results.append(
+def search_groups(result: StandardsSearchResult) -> list[dict[str, Any]]:
+    """The results in two groups, Level 4-5 first, each match with its reasons highlighted."""
+    groups = []
+    for name, heading in (
+        ("level-4-5", "Level 4 and 5"),
+        ("other-levels", "Also at other levels"),
+    ):
+        matches = result.group(name)  # type: ignore[arg-type]
+        if not matches:
+            continue
+        groups.append(
             {
-                "reference": match.reference,
-                "title": match.title,
-                "level": match.level,
-                "route": match.route,
-                "href": reverse("catalogue:detail", args=[match.reference]),
-                "why": [
+                "id": name,
+                "heading": heading,
+                "results": [
                     {
-                        "label": EVIDENCE_LABELS.get(e.kind, e.kind.capitalize()),
-                        "ref": e.ref,
-                        "html": highlighted(e.text, e.matched_terms),
+                        "reference": match.reference,
+                        "title": match.title,
+                        "kind_name": match.kind_name,
+                        "level": match.level,
+                        "route": match.route,
+                        "href": match.url,
+                        "facts": " · ".join(
+                            fact
+                            for fact in (
+                                months(match.typical_duration_months)
+                                if match.typical_duration_months
+                                else "",
+                                f"at least {hours(match.minimum_off_the_job_hours)} off the job"
+                                if match.minimum_off_the_job_hours
+                                else "",
+                                f"funding band up to {pounds(match.max_funding_gbp)}"
+                                if match.max_funding_gbp
+                                else "",
+                            )
+                            if fact
+                        ),
+                        "why": [
+                            {
+                                "label": reason.label,
+                                "html": highlighted(reason.text, reason.matched_terms),
+                                "explanation": reason.explanation,
+                            }
+                            for reason in match.why
+                        ],
                     }
-                    for e in match.why
+                    for match in matches
                 ],
             }
         )
-    return results
+    return groups
 
 
 def _ksb_items(ksbs: Iterable[Any]) -> str:

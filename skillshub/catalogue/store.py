@@ -113,13 +113,14 @@ def _from_scalars(
     by_kind: dict[str, list[domain.Ksb]] = defaultdict(list)
     for k in ksbs:
         by_kind[k.kind].append(k)
+    fields: dict[str, Any] = {name: values[name] for name in SCALAR_FIELDS}
+    fields.update({name: tuple(values[name]) for name in LIST_FIELDS})
     return domain.Standard(
         knowledge=tuple(by_kind["knowledge"]),
         skills=tuple(by_kind["skill"]),
         behaviours=tuple(by_kind["behaviour"]),
         duties=tuple(duties),
-        **{name: values[name] for name in SCALAR_FIELDS},
-        **{name: tuple(values[name]) for name in LIST_FIELDS},
+        **fields,
     )
 
 
@@ -130,7 +131,7 @@ def to_domain(
 ) -> domain.Standard:
     return _from_scalars(
         {name: getattr(row, name) for name in SCALAR_FIELDS + LIST_FIELDS},
-        (domain.Ksb(kind=k.kind, ref=k.ref, text=k.text) for k in ksbs),  # type: ignore[arg-type]
+        (domain.Ksb(kind=k.kind, ref=k.ref, text=k.text) for k in ksbs),
         (
             domain.Duty(ref=d.ref, text=d.text, ksb_refs=tuple(d.ksb_refs), core=d.core)
             for d in duties

@@ -6,7 +6,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from skillshub.catalogue import forms, presenters, queries, store
+from skillshub.catalogue import forms, presenters, queries, services, store
 from skillshub.domain.standards import Standard, level_in_words
 
 PAGE_SIZE = 50
@@ -76,23 +76,21 @@ def _detail(request: HttpRequest, standard: Standard, *, shown: Standard) -> Htt
 
 
 def search(request: HttpRequest) -> HttpResponse:
-    from skillshub.catalogue import matching  # loads the embedding model on first use only
+    from skillshub.catalogue.matching import CatalogueNotLoaded
+    from skillshub.domain.search import QueryError
 
     form = forms.SearchForm(
         request.GET if "q" in request.GET else None,
         routes=queries.routes(),
         levels=queries.levels(),
     )
-    outcome = None
+    result = None
     if form.is_valid():
         try:
-            outcome = matching.search_standards(
-                form.cleaned_data["q"],
-                limit=20,
-                level=form.cleaned_data.get("level"),
-                route=form.cleaned_data.get("route") or None,
-            )
-        except matching.QueryError as error:
+            result = services.search_standards(form.search_request(limit=20))
+        except QueryError as error:
+            form.add_error("q", str(error))
+        except CatalogueNotLoaded as error:
             form.add_error("q", str(error))
     context = {
         "form": form,
@@ -100,8 +98,8 @@ def search(request: HttpRequest) -> HttpResponse:
         "form_route": form.select_params("route", "Route"),
         "form_level": form.select_params("level", "Level"),
         "error_summary": form.error_summary(),
-        "outcome": outcome,
-        "results": presenters.search_results(outcome) if outcome else [],
+        "result": result,
+        "groups": presenters.search_groups(result) if result else [],
     }
     status = 400 if form.is_bound and form.errors else 200
     return render(request, "catalogue/search.html", context, status=status)

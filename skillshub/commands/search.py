@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 from typing import Any
 
 from rich.table import Table
@@ -28,36 +27,48 @@ def register(subparsers: Any) -> None:
 
 
 def search_standards(args: argparse.Namespace) -> int:
-    from skillshub.catalogue import matching
+    from pydantic import ValidationError
+
+    from skillshub.catalogue import services
+    from skillshub.catalogue.matching import CatalogueNotLoaded
     from skillshub.domain.search import QueryError
 
-    if not 1 <= args.limit <= 100:
-        err.print("[red]--limit must be between 1 and 100[/red]")
+    try:
+        request = services.StandardsSearchRequest(
+            q=args.query, limit=args.limit, level=args.level, route=args.route
+        )
+    except ValidationError as error:
+        for problem in error.errors():
+            where = "--" + ".".join(str(part) for part in problem["loc"])
+            err.print(f"[red]{where.replace('--q', 'the need')}: {problem['msg']}[/red]")
         return 2
     try:
-        outcome = matching.search_standards(
-            args.query, limit=args.limit, level=args.level, route=args.route
-        )
+        result = services.search_standards(request)
     except QueryError as error:
         err.print(f"[red]{error}[/red]")
         return 2
-    except matching.CatalogueNotLoaded as error:
+    except CatalogueNotLoaded as error:
         err.print(f"[red]{error}[/red]")
         return 1
     if args.json:
-        print(json.dumps(outcome.as_dict(), ensure_ascii=False))
+        print(result.model_dump_json())
         return 0
-    for note in outcome.notes:
+    for note in result.notes:
         err.print(f"[dim]{note}[/dim]")
-    table = Table(title=f"Standards for: {outcome.query}", show_lines=True)
-    table.add_column("#", justify="right")
-    table.add_column("Standard")
-    table.add_column("Level", justify="right")
-    table.add_column("Why it matches")
-    for rank, match in enumerate(outcome.matches, start=1):
-        why = "\n".join(
-            f"{e.kind}{' ' + e.ref if e.ref else ''}: {e.text[:110]}" for e in match.why
-        )
-        table.add_row(str(rank), f"{match.title}\n{match.reference}", str(match.level), why)
-    out.print(table)
+    for group, heading in (
+        ("level-4-5", "Level 4 and 5"),
+        ("other-levels", "Also at other levels"),
+    ):
+        matches = result.group(group)  # type: ignore[arg-type]
+        if not matches:
+            continue
+        table = Table(title=f"{heading}: standards for {result.query}", show_lines=True)
+        table.add_column("#", justify="right")
+        table.add_column("Standard")
+        table.add_column("Level", justify="right")
+        table.add_column("Why it matches")
+        for rank, match in enumerate(matches, start=1):
+            why = "\n".join(f"{r.label}: {r.text[:100]} ({r.explanation})" for r in match.why)
+            table.add_row(str(rank), f"{match.title}\n{match.reference}", str(match.level), why)
+        out.print(table)
     return 0

@@ -137,7 +137,11 @@ class StandardsIndex:
         self._kind_weight = np.asarray(
             [preset.kind_weight(unit.kind) for unit in units], dtype=np.float32
         )
-        self._own = np.asarray([unit.kind in STANDARD_KINDS for unit in units], dtype=bool)
+        # Evidence shown to people: the standard's own text, not linked occupations' wording,
+        # and not bare keywords ("production"), which explain nothing on their own.
+        self._own = np.asarray(
+            [unit.kind in STANDARD_KINDS and unit.kind != "keyword" for unit in units], dtype=bool
+        )
         self._keyword = keyword
         self._vectors = vectors
         self._centroids = _centroids(vectors, starts)
@@ -236,6 +240,10 @@ class StandardsIndex:
         return cls.build(
             standards, vectors=vectors, preset=preset, embedder=embedder, occupations=occupations
         )
+
+    def standard(self, reference: str) -> Standard:
+        """The indexed standard with this reference (KeyError when it is not indexed)."""
+        return self.standards[self._positions[reference]]
 
     def __len__(self) -> int:
         return len(self.standards)
