@@ -4,6 +4,8 @@ import os
 import tempfile
 
 os.environ["SKILLSHUB_STRICT_TEMPLATES"] = "1"
+# Every test client is 127.0.0.1: throttling tests set their own rate (tests/api/test_limits.py).
+os.environ.setdefault("SKILLSHUB_API_RATE", "100000/m")
 os.environ.setdefault("SKILLSHUB_HOME", tempfile.mkdtemp(prefix="skillshub-tests-"))
 
 from skillshub.web.settings import *  # noqa: F403

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from django.http import HttpRequest
 from ninja import NinjaAPI
+from ninja.throttling import AnonRateThrottle
 
 from skillshub.api import problems
 from skillshub.api.labour_market import router as labour_market_router
@@ -12,13 +16,35 @@ from skillshub.api.providers import router as providers_router
 from skillshub.api.qualifications import router as qualifications_router
 from skillshub.api.search import router as search_router
 from skillshub.api.standards import router as standards_router
+from skillshub.core.ratelimit import client_address
+from skillshub.settings import get_settings
 
-api = NinjaAPI(
+
+class ClientThrottle(AnonRateThrottle):
+    """SKILLSHUB_API_RATE requests per client address, counted in the configured cache."""
+
+    scope = "client"
+
+    def get_ident(self, request: HttpRequest) -> str | None:
+        return client_address(request)
+
+
+class HubAPI(NinjaAPI):
+    def get_openapi_schema(self, **kwargs: Any) -> Any:
+        """The generated schema, with every error response each operation can give."""
+        return problems.document_errors(super().get_openapi_schema(**kwargs))
+
+
+throttle = ClientThrottle(get_settings().api_rate)
+api = HubAPI(
     title="Skills Hub API",
     version="1",
     description="Apprenticeship standards, plain-language matching, local training and the "
-    "labour market. Errors are RFC 9457 problem details (application/problem+json).",
+    "labour market. Errors are RFC 9457 problem details (application/problem+json). Each "
+    "client address may make SKILLSHUB_API_RATE requests (300 a minute unless the operator "
+    "says otherwise); past that the answer is 429 with Retry-After.",
     urls_namespace="api",
+    throttle=[throttle],
 )
 problems.install(api)
 api.add_router("/v1/standards", standards_router, tags=["standards"])

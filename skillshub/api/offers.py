@@ -9,30 +9,50 @@ from django.utils import timezone
 from ninja import Field, Query, Router, Schema
 
 from skillshub.api.problems import Problem
+from skillshub.provision.finder import MAX_RADIUS_KM
+from skillshub.provision.offer_search import MAX_LIMIT
 
 search_router = Router()
 offers_router = Router()
 
 
 class OfferSearchParams(Schema):
-    q: str = Field("", description="The need in plain words, e.g. 'maintain PLC control systems'.")
-    postcode: str = Field("", description="A postcode (B1 1AA) or postcode district (B1).")
-    radius_km: float = Field(25.0, description="Straight-line distance from the postcode, in km.")
-    level: list[int] = Field([], description="Only these levels (repeat: level=4&level=5).")
-    type: list[str] = Field([], description="Offer types: apprenticeship, htq, hnc, hnd, ...")
-    delivery: list[str] = Field([], description="classroom, online, blended, workplace, ...")
-    max_duration_months: float | None = None
-    max_cost_gbp: float | None = None
+    q: str = Field(
+        "",
+        max_length=8000,
+        description="The need in plain words, e.g. 'maintain PLC control systems'.",
+    )
+    postcode: str = Field(
+        "", max_length=20, description="A postcode (B1 1AA) or postcode district (B1)."
+    )
+    radius_km: float = Field(
+        25.0,
+        gt=0,
+        le=MAX_RADIUS_KM,
+        description="Straight-line distance from the postcode, in km.",
+    )
+    level: list[int] = Field(
+        [], max_length=10, description="Only these levels (repeat: level=4&level=5)."
+    )
+    type: list[str] = Field(
+        [], max_length=20, description="Offer types: apprenticeship, htq, hnc, hnd, ..."
+    )
+    delivery: list[str] = Field(
+        [], max_length=20, description="classroom, online, blended, workplace, ..."
+    )
+    max_duration_months: float | None = Field(None, ge=0, le=1200)
+    max_cost_gbp: float | None = Field(None, ge=0, le=10_000_000)
     funded: bool = Field(False, description="Only publicly funded or free offers.")
     funding: list[str] = Field(
         [],
+        max_length=20,
         description="Only offers naming one of these funding routes: advanced-learner-loan, "
         "apprenticeship, skills-bootcamp, free-courses-for-jobs, student-finance.",
     )
-    start_within_months: int | None = None
-    sort: str = Field("relevance", description="relevance, distance or start_date.")
-    limit: int = 20
-    offset: int = 0
+    start_within_months: int | None = Field(None, ge=0, le=120)
+    sort: str = Field("relevance", max_length=40, description="relevance, distance or start_date.")
+    limit: int = Field(20, ge=1, le=MAX_LIMIT)
+    offset: int = Field(0, ge=0, le=100_000)
 
 
 class ProviderRef(Schema):

@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
+import json
+import logging
 from typing import Any
 
-from django.http import HttpRequest, HttpResponse
-from ninja import NinjaAPI
-from ninja.errors import AuthenticationError, HttpError, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from ninja import NinjaAPI, Schema
+from ninja.errors import AuthenticationError, HttpError, Throttled, ValidationError
 
 PROBLEM_JSON = "application/problem+json"
+log = logging.getLogger("skillshub.api")
+
+PAGING = frozenset({"page", "page_size", "limit", "offset"})
+"""Parameters whose problems are titled "Invalid paging", as the handlers' own checks are."""
+FILTERS = frozenset(
+    {"max_duration_months", "max_cost_gbp", "start_within_months", "level", "route", "kind"}
+)
 
 
 class Problem(Exception):
@@ -22,10 +31,39 @@ class Problem(Exception):
         self.extra = extra
 
 
-def problem_response(
-    api: NinjaAPI, request: HttpRequest, *, status: int, title: str, detail: str, **extra: Any
-) -> HttpResponse:
-    body = {
+class ParameterErrorOut(Schema):
+    location: str
+    message: str
+
+
+class ProblemOut(Schema):
+    """An RFC 9457 problem details document (served as application/problem+json)."""
+
+    type: str
+    title: str
+    status: int
+    detail: str
+    instance: str
+    errors: list[ParameterErrorOut] | None = None
+
+
+ERROR_RESPONSES: dict[int, str] = {
+    400: "A parameter is missing or not valid; `errors` lists each one.",
+    404: "Nothing is found at this address.",
+    405: "The method is not allowed; the Allow header lists those that are.",
+    413: "The request body is too large.",
+    414: "The address (path and query string) is too long.",
+    429: "Too many requests from this client; the Retry-After header says when to try again.",
+    500: "The server failed; the problem was logged.",
+    503: "The data this needs is not loaded yet.",
+}
+"""Every error status the API can answer, each a problem details document (in the OpenAPI)."""
+
+
+def problem_body(
+    request: HttpRequest, *, status: int, title: str, detail: str, **extra: Any
+) -> dict[str, Any]:
+    return {
         "type": f"https://skillshub.invalid/problems/{title.lower().replace(' ', '-')}",
         "title": title,
         "status": status,
@@ -33,9 +71,76 @@ def problem_response(
         "instance": request.path,
         **extra,
     }
+
+
+def json_problem(
+    request: HttpRequest, *, status: int, title: str, detail: str, **extra: Any
+) -> HttpResponse:
+    """A problem details response without the API instance (for middleware)."""
+    body = problem_body(request, status=status, title=title, detail=detail, **extra)
+    return HttpResponse(json.dumps(body), status=status, content_type=PROBLEM_JSON)
+
+
+def problem_response(
+    api: NinjaAPI, request: HttpRequest, *, status: int, title: str, detail: str, **extra: Any
+) -> HttpResponse:
+    body = problem_body(request, status=status, title=title, detail=detail, **extra)
     response = api.create_response(request, body, status=status)
     response["Content-Type"] = PROBLEM_JSON
     return response
+
+
+def _message(error: dict[str, Any]) -> str:
+    """A pydantic error in words a person can act on ("must be at most 100")."""
+    kind, context = error.get("type", ""), error.get("ctx") or {}
+    if kind in {"greater_than_equal", "greater_than", "less_than_equal", "less_than"}:
+        word = {
+            "greater_than_equal": "at least",
+            "greater_than": "more than",
+            "less_than_equal": "at most",
+            "less_than": "less than",
+        }[kind]
+        bound = next(iter(context.values()), "")
+        if kind == "greater_than_equal" and bound == 0:
+            return "cannot be negative"
+        return f"must be {word} {bound}"
+    if kind == "int_parsing":
+        return "must be a whole number"
+    if kind == "float_parsing":
+        return "must be a number"
+    if kind == "bool_parsing":
+        return "must be true or false"
+    if kind == "missing":
+        return "is required"
+    return str(error.get("msg", "is not valid"))
+
+
+def invalid_parameters(api: NinjaAPI, request: HttpRequest, exc: ValidationError) -> HttpResponse:
+    errors = [
+        {
+            "location": ".".join(str(part) for part in error.get("loc", ())),
+            "name": str(error.get("loc", ("",))[-1]),
+            "message": _message(error),
+        }
+        for error in exc.errors
+    ]
+    names = {e["name"] for e in errors}
+    title = "Invalid request"
+    if names and names <= PAGING:
+        title = "Invalid paging"
+    elif names == {"radius_km"}:
+        title = "Invalid radius"
+    elif names and names <= FILTERS:
+        title = "Invalid filter"
+    where = "; ".join(f"{e['name']} {e['message']}" for e in errors)
+    return problem_response(
+        api,
+        request,
+        status=400,
+        title=title,
+        detail=f"Some parameters are not valid: {where}. Correct them and try again.",
+        errors=[{"location": e["location"], "message": e["message"]} for e in errors],
+    )
 
 
 def install(api: NinjaAPI) -> None:
@@ -49,21 +154,18 @@ def install(api: NinjaAPI) -> None:
 
     @api.exception_handler(ValidationError)
     def on_validation(request: HttpRequest, exc: ValidationError) -> HttpResponse:
-        errors = [
-            {
-                "location": ".".join(str(part) for part in error.get("loc", ())),
-                "message": error.get("msg", "is not valid"),
-            }
-            for error in exc.errors
-        ]
-        where = "; ".join(f"{e['location']}: {e['message']}" for e in errors)
+        return invalid_parameters(api, request, exc)
+
+    @api.exception_handler(Throttled)
+    def on_throttled(request: HttpRequest, exc: Throttled) -> HttpResponse:
+        # ninja adds Retry-After (whole seconds) to this response.
         return problem_response(
             api,
             request,
-            status=422,
-            title="Invalid request",
-            detail=f"Some parameters are not valid ({where}). Correct them and try again.",
-            errors=errors,
+            status=429,
+            title="Too many requests",
+            detail="This client has made too many requests; wait for the number of seconds in "
+            "the Retry-After header, then try again.",
         )
 
     @api.exception_handler(HttpError)
@@ -77,3 +179,48 @@ def install(api: NinjaAPI) -> None:
         return problem_response(
             api, request, status=401, title="Not signed in", detail="Sign in to use this endpoint."
         )
+
+    @api.exception_handler(Http404)
+    def on_not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
+        return problem_response(
+            api, request, status=404, title="Not found", detail="Nothing is found at this address."
+        )
+
+    @api.exception_handler(Exception)
+    def on_failure(request: HttpRequest, exc: Exception) -> HttpResponse:
+        log.exception("API request %s %s failed", request.method, request.path)
+        return server_error(request)
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    """A 500 that never shows the traceback (it is in the log)."""
+    return json_problem(
+        request,
+        status=500,
+        title="Server error",
+        detail="Something went wrong on our side and it was logged. Try again later.",
+    )
+
+
+def document_errors(schema: dict[str, Any]) -> dict[str, Any]:
+    """Add the problem schema and every error response to each operation of an OpenAPI doc."""
+    components = schema.setdefault("components", {}).setdefault("schemas", {})
+    components["ProblemOut"] = ProblemOut.json_schema()
+    components["ProblemOut"].pop("$defs", None)
+    components["ParameterErrorOut"] = ParameterErrorOut.json_schema()
+    components["ProblemOut"]["properties"]["errors"] = {
+        "anyOf": [
+            {"type": "array", "items": {"$ref": "#/components/schemas/ParameterErrorOut"}},
+            {"type": "null"},
+        ]
+    }
+    reference = {"$ref": "#/components/schemas/ProblemOut"}
+    for operations in schema.get("paths", {}).values():
+        for operation in operations.values():
+            responses = operation.setdefault("responses", {})
+            for status, description in ERROR_RESPONSES.items():
+                responses.setdefault(
+                    status,
+                    {"description": description, "content": {PROBLEM_JSON: {"schema": reference}}},
+                )
+    return schema

@@ -8,15 +8,21 @@ from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
 
 from skillshub.api.problems import Problem
+from skillshub.provision.finder import MAX_RADIUS_KM
+from skillshub.provision.offer_search import MAX_LIMIT
 
 router = Router()
 
 
 class ProviderSearchParams(Schema):
-    postcode: str = Field(..., description="A postcode (B1 1AA) or postcode district (B1).")
-    radius_km: float = Field(25.0, description="Straight-line distance from the postcode, in km.")
-    limit: int = Field(20, description="How many providers (1-100).")
-    offset: int = 0
+    postcode: str = Field(
+        ..., max_length=20, description="A postcode (B1 1AA) or postcode district (B1)."
+    )
+    radius_km: float = Field(
+        25.0, gt=0, le=MAX_RADIUS_KM, description="Straight-line distance from the postcode, in km."
+    )
+    limit: int = Field(20, ge=1, le=MAX_LIMIT, description="How many providers (1-100).")
+    offset: int = Field(0, ge=0, le=100_000)
 
 
 class ProviderNearOut(Schema):

@@ -7,7 +7,7 @@ from datetime import date
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone
-from ninja import Query, Router, Schema
+from ninja import Field, Query, Router, Schema
 from pydantic import ValidationError
 
 from skillshub.api.problems import Problem
@@ -20,11 +20,11 @@ router = Router()
 
 
 class ListParams(Schema):
-    level: list[int] = []
+    level: list[int] = Field([], max_length=10)
     """Repeat for several (level=4&level=5); 0 is Entry Level; none means 4 and 5."""
-    q: str = ""
-    page: int = 1
-    page_size: int = 20
+    q: str = Field("", max_length=8000)
+    page: int = Field(1, ge=1, le=100_000)
+    page_size: int = Field(20, ge=1, le=100)
 
 
 @router.get(

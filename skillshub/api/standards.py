@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.http import HttpRequest
 from django.urls import reverse
-from ninja import Query, Router, Schema
+from ninja import Field, Query, Router, Schema
 
 from skillshub.api.problems import Problem
 from skillshub.api.schemas import (
@@ -22,15 +22,17 @@ from skillshub.domain.standards import Standard, level_in_words
 
 router = Router()
 MAX_PAGE_SIZE = 200
+MAX_PAGE = 100_000
+"""Far past the last page; a bigger page number once overflowed the database's offset."""
 
 
 class ListParams(Schema):
-    level: int | None = None
-    route: str | None = None
-    status: str = "current"
-    kind: str = "all"
-    page: int = 1
-    page_size: int = 50
+    level: int | None = Field(None, ge=0, le=8)
+    route: str | None = Field(None, max_length=200)
+    status: str = Field("current", max_length=40)
+    kind: str = Field("all", max_length=40)
+    page: int = Field(1, ge=1, le=MAX_PAGE)
+    page_size: int = Field(50, ge=1, le=MAX_PAGE_SIZE)
 
 
 def _summary(row: StandardRow) -> StandardSummaryOut:
@@ -132,7 +134,9 @@ MAX_NEXT_STEPS = 20
     operation_id="get_next_steps",
     url_name="get_next_steps",
 )
-def get_next_steps(request: HttpRequest, reference: str, limit: int = 5) -> NextStepsOut:
+def get_next_steps(
+    request: HttpRequest, reference: str, limit: int = Query(5, ge=1, le=MAX_NEXT_STEPS)
+) -> NextStepsOut:
     """The closest current Level 4-5 standards above this one, the KSBs each adds and keeps."""
     from skillshub.catalogue import pathways  # loads the embedding model on first use only
     from skillshub.domain import pathways as rules

@@ -66,6 +66,9 @@ def handle(args: argparse.Namespace) -> int:
             self.cfg.set("preload_app", True)
             self.cfg.set("accesslog", "-")
             self.cfg.set("timeout", 60)
+            # The longest request line gunicorn reads; the hub answers 414 above MAX_URL_LENGTH
+            # (8000), so addresses in between get a problem document, not gunicorn's page.
+            self.cfg.set("limit_request_line", 8190)
             self.cfg.set("post_worker_init", lambda worker: warm_indexes())
 
         def load(self) -> Any:

@@ -6,14 +6,15 @@ from pathlib import Path
 
 import dj_database_url
 
-from skillshub.settings import get_settings
+from skillshub.settings import cache_config, get_settings
 
 SETTINGS = get_settings()
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 
-SECRET_KEY = SETTINGS.secret_key
+SECRET_KEY = SETTINGS.effective_secret_key()
 DEBUG = SETTINGS.debug
 ALLOWED_HOSTS = SETTINGS.allowed_hosts
+CSRF_TRUSTED_ORIGINS = SETTINGS.csrf_trusted_origins
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -33,6 +34,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "skillshub.api.middleware.RequestLimitsMiddleware",
+    "skillshub.api.middleware.ApiProblemMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -94,9 +97,46 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = True
 
 SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+SESSION_COOKIE_AGE = SETTINGS.session_age_s
 CSRF_COOKIE_HTTPONLY = True
+CSRF_COOKIE_SAMESITE = "Lax"
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# Messages live in the session, never in a cookie of their own that a client could forge.
+MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
+
+# One switch for serving over HTTPS: Django's own deploy checks (`check --deploy`) are clean.
+if SETTINGS.production:
+    SECURE_SSL_REDIRECT = True
+    SECURE_HSTS_SECONDS = SETTINGS.hsts_seconds
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    SECURE_HSTS_PRELOAD = SETTINGS.hsts_preload
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+    SESSION_COOKIE_NAME = "__Host-sessionid"
+    CSRF_COOKIE_NAME = "__Host-csrftoken"
+if SETTINGS.trusted_proxies:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# Preloading is a promise to the browser makers that is slow to undo: it stays opt-in.
+SILENCED_SYSTEM_CHECKS = [] if SETTINGS.hsts_preload else ["security.W021"]
+
+# Request size: bodies, form fields and uploads held in memory (larger uploads go to disk).
+DATA_UPLOAD_MAX_MEMORY_SIZE = SETTINGS.max_upload_mb * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
+DATA_UPLOAD_MAX_NUMBER_FILES = 5
+MAX_URL_LENGTH = 8000
+"""The longest path and query string the site answers (longer is 414)."""
+
+# Rate limits (provider sign-in, API throttling) keep their counts here. The default is per
+# process; with several workers or hosts use the database (SKILLSHUB_CACHE_URL=db://).
+CACHES = {"default": cache_config(SETTINGS.cache_url)}
+
+# django-ninja: client address behind that many proxies (for API throttling).
+NINJA_NUM_PROXIES = SETTINGS.trusted_proxies
 
 LOGGING = {
     "version": 1,

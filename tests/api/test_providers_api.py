@@ -75,7 +75,7 @@ def test_without_data_it_says_so(client: Client) -> None:
         ({"postcode": "B1 1A"}, "Invalid postcode", "not a full UK postcode"),
         ({"postcode": "B1 1AA", "radius_km": 0}, "Invalid radius", "more than 0"),
         ({"postcode": "B1 1AA", "radius_km": 401}, "Invalid radius", "at most 400"),
-        ({"postcode": "B1 1AA", "limit": 0}, "Invalid paging", "limit must be 1 to 100"),
+        ({"postcode": "B1 1AA", "limit": 0}, "Invalid paging", "limit must be at least 1"),
     ],
 )
 def test_bad_input_is_a_problem_document(
