@@ -34,6 +34,9 @@ from skillshub.sources.word_frequency import english_zipf  # noqa: E402
 
 DEFAULT_EVAL_DIR = ROOT.parent / "shared" / "eval"
 ABLATIONS = ("default", "bm25-only", "dense-only", "fat-like")
+HUB_LEVELS = {4, 5}
+"""share45: of the top 5, the share at Level 4-5, over needs whose ideal answers are all Level 4-5
+(the issue's target is 0.75 or more)."""
 
 
 def load_score_module(eval_dir: Path) -> ModuleType:
@@ -62,12 +65,17 @@ def evaluate(
     *,
     verbose: bool = False,
 ) -> dict[str, float]:
-    ndcgs, hits, recalls, times = [], [], [], []
+    ndcgs, hits, recalls, times, shares = [], [], [], [], []
+    levels = {s.reference: s.level for s in index.standards}
     for query, grades in rows:
         started = time.perf_counter()
         outcome = index.search(query, limit=10)
         times.append(time.perf_counter() - started)
         ranking = [m.reference for m in outcome.matches]
+        ideal_levels = {levels.get(r) for r, g in grades.items() if g == 2}
+        if ideal_levels <= HUB_LEVELS and outcome.matches:
+            top = outcome.matches[:5]
+            shares.append(sum(m.level in HUB_LEVELS for m in top) / len(top))
         ideal = [r for r, g in grades.items() if g == 2]
         ndcgs.append(score.ndcg(ranking, grades))
         hits.append(any(grades.get(r) == 2 for r in ranking[:3]))
@@ -84,6 +92,8 @@ def evaluate(
         "hit@3": sum(hits) / n,
         "recall@10": sum(recalls) / n,
         "ms/query": 1000 * sum(times) / n,
+        "share45": sum(shares) / len(shares) if shares else float("nan"),
+        "share45_needs": len(shares),
     }
 
 
@@ -155,6 +165,7 @@ def main(argv: list[str] | None = None) -> None:
             print(
                 f"{name:12} half={half:3}  nDCG@10 {figures['ndcg@10']:.3f}  "
                 f"hit@3 {figures['hit@3']:.3f}  recall@10 {figures['recall@10']:.3f}  "
+                f"L4-5 share of top 5 {figures['share45']:.2f} ({figures['share45_needs']} needs)  "
                 f"({len(subset)} needs, {figures['ms/query']:.1f} ms/query)"
             )
         if args.silver:
@@ -164,13 +175,17 @@ def main(argv: list[str] | None = None) -> None:
                 current, preset=withheld, occupations=occupations
             )
             silver_index.word_frequency = english_zipf
-            silver = silver_rows(current, count=args.silver, words=args.silver_words)
-            figures = evaluate(silver_index, silver, score)
-            print(
-                f"{name:12} silver    nDCG@10 {figures['ndcg@10']:.3f}  "
-                f"hit@3 {figures['hit@3']:.3f}  recall@10 {figures['recall@10']:.3f}  "
-                f"({len(silver)} overview needs)"
-            )
+            standards = [s for s in current if s.kind == "standard"]
+            hub = [s for s in standards if s.level in HUB_LEVELS]
+            for label, pool in (("silver", standards), ("silver-4-5", hub)):
+                silver = silver_rows(pool, count=args.silver, words=args.silver_words)
+                figures = evaluate(silver_index, silver, score)
+                print(
+                    f"{name:12} {label:10} nDCG@10 {figures['ndcg@10']:.3f}  "
+                    f"hit@3 {figures['hit@3']:.3f}  recall@10 {figures['recall@10']:.3f}  "
+                    f"L4-5 share of top 5 {figures['share45']:.2f}  "
+                    f"({len(silver)} overview needs)"
+                )
 
 
 if __name__ == "__main__":
