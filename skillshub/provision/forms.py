@@ -348,15 +348,19 @@ class SignInForm(GovukForm):
         max_length=200, strip=False, error_messages={"required": "Enter your password"}
     )
 
-    def __init__(self, *args: Any, request: Any = None, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, request: Any = None, refuse: str = "", **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.request = request
+        self.refuse = refuse
+        """When set (too many attempts), this error is shown and the password is not checked."""
         self.user: AbstractBaseUser | None = None
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         email, password = data.get("email"), data.get("password")
-        if email and password:
+        if self.refuse:
+            self.add_error("email", self.refuse)
+        elif email and password:
             self.user = authenticate(
                 self.request, username=email.strip().lower(), password=password
             )

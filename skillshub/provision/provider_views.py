@@ -23,6 +23,7 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_POST
 
+from skillshub.core import ratelimit
 from skillshub.core.govuk_forms import error_link
 from skillshub.domain import provision as domain
 from skillshub.provision import forms, models, presenters, store
@@ -65,12 +66,36 @@ def _safe_next(request: HttpRequest, fallback: str) -> str:
     return fallback
 
 
+SIGN_IN_GUARD = ratelimit.SignInGuard.from_settings()
+
+
+def _too_many(wait_s: int) -> str:
+    return (
+        "You have tried to sign in too many times. Wait "
+        f"{ratelimit.minutes(wait_s)}, then try again"
+    )
+
+
 @require_http_methods(["GET", "POST"])
 def sign_in(request: HttpRequest) -> HttpResponse:
-    form = forms.SignInForm(request.POST if request.method == "POST" else None, request=request)
-    if request.method == "POST" and form.is_valid() and form.user is not None:
+    posted = request.method == "POST"
+    email = request.POST.get("email", "").strip().lower()[:254] if posted else ""
+    wait_s = SIGN_IN_GUARD.wait_s(request, email) if posted else 0
+    form = forms.SignInForm(
+        request.POST if posted else None,
+        request=request,
+        refuse=_too_many(wait_s) if wait_s else "",
+    )
+    if posted and form.is_valid() and form.user is not None:
+        SIGN_IN_GUARD.succeeded(email)
         login(request, form.user)
         return redirect(_safe_next(request, reverse("provision:dashboard")))
+    checked = email and form.cleaned_data.get("password")  # a password was tried, and wrong
+    if posted and not wait_s and form.user is None and checked:
+        wait_s = SIGN_IN_GUARD.failed(request, email)
+        if wait_s:  # this attempt started the lockout
+            form = forms.SignInForm(request.POST, request=request, refuse=_too_many(wait_s))
+            form.is_valid()
     context: dict[str, Any] = {
         "error_summary": form.error_summary(),
         "email": form.govuk_input(
@@ -88,8 +113,11 @@ def sign_in(request: HttpRequest) -> HttpResponse:
         },
         "next": request.POST.get("next") or request.GET.get("next", ""),
     }
-    status = 400 if form.is_bound and form.errors else 200
-    return render(request, "provision/provider_area/sign_in.html", context, status=status)
+    status = 429 if wait_s else 400 if form.is_bound and form.errors else 200
+    response = render(request, "provision/provider_area/sign_in.html", context, status=status)
+    if wait_s:
+        response["Retry-After"] = str(wait_s)
+    return response
 
 
 @require_POST
