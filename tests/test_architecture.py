@@ -1,0 +1,115 @@
+"""Imports flow one way: domain <- sources <- Django apps <- API <- CLI and web; no cycles."""
+
+from __future__ import annotations
+
+import ast
+from collections import defaultdict
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parents[1] / "skillshub"
+
+LAYERS: dict[str, int] = {
+    "domain": 0,
+    "settings": 1,
+    "sources": 2,
+    "core": 3,
+    "geo": 4,
+    "catalogue": 4,
+    "dashboard": 4,
+    "qualifications": 5,
+    "provision": 5,
+    "api": 6,
+    "web": 7,
+    "commands": 8,
+    "cli": 9,
+    "__main__": 10,
+}
+"""A room may import only rooms at a lower layer, or its own. Apps of one layer stay apart;
+qualifications and provision sit above catalogue (they link to standards)."""
+
+PURE = {"domain", "sources"}
+"""Rooms that must not import Django (plain Python, tested directly)."""
+
+
+def room_of(path: Path) -> str:
+    parts = path.relative_to(PACKAGE).with_suffix("").parts
+    return parts[0]
+
+
+def imported_modules(path: Path) -> set[str]:
+    """Every module a file imports, at any depth (function-level imports count too)."""
+    tree = ast.parse(path.read_text(), filename=str(path))
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            found.add(node.module)
+    return found
+
+
+def sources() -> list[Path]:
+    return [p for p in PACKAGE.rglob("*.py") if "migrations" not in p.parts]
+
+
+def room_imports() -> dict[str, set[tuple[str, str]]]:
+    """For each room, the (other room, importing file) pairs it depends on."""
+    edges: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for path in sources():
+        room = room_of(path)
+        for module in imported_modules(path):
+            if module.startswith("skillshub."):
+                target = module.split(".")[1]
+                if target != room:
+                    edges[room].add((target, str(path.relative_to(PACKAGE))))
+    return edges
+
+
+def test_every_room_has_a_layer() -> None:
+    rooms = {room_of(path) for path in sources()} - {"__init__"}
+    assert rooms <= set(LAYERS), f"add {sorted(rooms - set(LAYERS))} to LAYERS"
+
+
+def test_imports_only_point_down() -> None:
+    upward = [
+        f"{where} ({room}, layer {LAYERS[room]}) imports {target} (layer {LAYERS[target]})"
+        for room, edges in room_imports().items()
+        for target, where in sorted(edges)
+        if target in LAYERS and room in LAYERS and LAYERS[target] >= LAYERS[room]
+    ]
+    assert not upward, "imports must point to lower layers:\n" + "\n".join(upward)
+
+
+def test_pure_rooms_import_no_django() -> None:
+    offenders = [
+        f"{path.relative_to(PACKAGE)} imports {module}"
+        for path in sources()
+        if room_of(path) in PURE
+        for module in imported_modules(path)
+        if module == "django" or module.startswith(("django.", "ninja"))
+    ]
+    assert not offenders, "\n".join(offenders)
+
+
+def test_the_domain_reads_no_files() -> None:
+    """The domain takes bytes and objects from its callers; sources and apps do the reading."""
+    readers = (".read_bytes(", ".read_text(", "open(", "gzip.open(")
+    offenders = [
+        f"{path.relative_to(PACKAGE)}: {line.strip()}"
+        for path in (PACKAGE / "domain").rglob("*.py")
+        if str(path.relative_to(PACKAGE)) not in STILL_READING
+        for line in path.read_text().splitlines()
+        if any(reader in line for reader in readers) and not line.strip().startswith("#")
+    ]
+    assert not offenders, "\n".join(offenders)
+
+
+STILL_READING = {"domain/search/embeddings.py", "domain/search/occupations.py"}
+"""Domain modules that still load their model or data file themselves: to move to sources/."""
+
+
+def test_the_known_readers_still_read() -> None:
+    """Keeps STILL_READING honest: a module that stops reading files must leave the list."""
+    for name in STILL_READING:
+        text = (PACKAGE / name).read_text()
+        assert "open(" in text, f"{name} no longer reads files: remove it from STILL_READING"
