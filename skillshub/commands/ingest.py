@@ -1,4 +1,4 @@
-"""`skillshub ingest [DATASET] [--from-api [URL]]`: load data atomically, with provenance."""
+"""`skillshub ingest [DATASET] [--from-api [URL]] [--replace-all]`: atomic, with provenance."""
 
 from __future__ import annotations
 
@@ -61,17 +61,29 @@ def register(subparsers: Any) -> None:
         help="load this downloaded file (repeat for datasets made of several files)",
     )
     parser.add_argument("--force", action="store_true", help="reload even if unchanged")
+    parser.add_argument(
+        "--replace-all",
+        action="store_true",
+        help="allow a load that removes most of a dataset (an empty or much shorter list); "
+        "without it such a load is refused and nothing changes",
+    )
     parser.set_defaults(handler=handle)
 
 
 def ensure_schema() -> None:
+    """Create or migrate the database, the cache table when SKILLSHUB_CACHE_URL=db://, and
+    delete expired sessions (SKILLSHUB_SESSION_AGE_S)."""
     from django.core.management import call_command
 
     get_settings().home.mkdir(parents=True, exist_ok=True)
     call_command("migrate", interactive=False, verbosity=0)
+    call_command("createcachetable", verbosity=0)
+    call_command("clearsessions", verbosity=0)
 
 
-def ingest_embedded(names: list[str] | None = None, *, force: bool = False) -> list[IngestResult]:
+def ingest_embedded(
+    names: list[str] | None = None, *, force: bool = False, replace_all: bool = False
+) -> list[IngestResult]:
     """Load the embedded default data for the named datasets (all available by default)."""
     modules = available()
     data_dir = get_settings().data_dir
@@ -81,7 +93,7 @@ def ingest_embedded(names: list[str] | None = None, *, force: bool = False) -> l
         for name in names or embedded:
             with step(_loading(name)):
                 plan = modules[name].embedded_plan(data_dir)
-                results.append(run_ingest(plan, force=force))
+                results.append(run_ingest(plan, force=force, replace_all=replace_all))
     return results
 
 
@@ -112,7 +124,7 @@ def handle(args: argparse.Namespace) -> int:
                 kwargs["url"] = args.from_api
             with download_progress(f"Downloading {args.dataset}") as progress:
                 plan = module.api_plan(progress=progress, **kwargs)
-            results = [run_ingest(plan, force=args.force)]
+            results = [run_ingest(plan, force=args.force, replace_all=args.replace_all)]
         elif args.file:
             loader = modules.get(args.dataset or "")
             if loader is None or not hasattr(loader, "file_plan"):
@@ -126,7 +138,8 @@ def handle(args: argparse.Namespace) -> int:
                 err.print(f"[red]No such file: {', '.join(missing)}[/red]")
                 return 2
             with step_progress() as step, step(_loading(args.dataset)):
-                results = [run_ingest(loader.file_plan(args.file), force=args.force)]
+                plan = loader.file_plan(args.file)
+                results = [run_ingest(plan, force=args.force, replace_all=args.replace_all)]
         else:
             if args.dataset and not hasattr(modules[args.dataset], "embedded_plan"):
                 err.print(
@@ -134,7 +147,11 @@ def handle(args: argparse.Namespace) -> int:
                     f"(see `skillshub ingest --help`).[/red]"
                 )
                 return 2
-            results = ingest_embedded([args.dataset] if args.dataset else None, force=args.force)
+            results = ingest_embedded(
+                [args.dataset] if args.dataset else None,
+                force=args.force,
+                replace_all=args.replace_all,
+            )
     except SourceError as error:
         err.print(f"[red]Nothing was changed.[/red] {error.describe()}")
         return 1

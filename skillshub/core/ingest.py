@@ -12,6 +12,8 @@ from typing import Generic, TypeVar
 from django.db import transaction
 
 from skillshub.core.models import DatasetLoad
+from skillshub.sources.errors import SourceError
+from skillshub.sources.limits import read_file
 
 Parsed = TypeVar("Parsed")
 
@@ -25,7 +27,8 @@ class SourceFile:
 
     @classmethod
     def read(cls, path: Path, *, label: str | None = None) -> SourceFile:
-        return cls(label=label or path.name, content=path.read_bytes())
+        """A file's bytes; one larger than SKILLSHUB_MAX_FILE_MB is refused unread."""
+        return cls(label=label or path.name, content=read_file(Path(path)))
 
 
 @dataclass(frozen=True)
@@ -38,6 +41,11 @@ class IngestPlan(Generic[Parsed]):
     parse: Callable[[tuple[SourceFile, ...]], Parsed]
     store: Callable[[Parsed], dict[str, int]]
     notes: str = ""
+    main_count: str = ""
+    """The row count the shrink guard compares (default: the first one ``store`` returns)."""
+    held: Callable[[], int] | None = None
+    """For datasets loaded a part at a time (provision: one source per file), how many main
+    rows the whole dataset holds now; the guard then compares before and after the swap."""
 
 
 @dataclass(frozen=True)
@@ -58,8 +66,35 @@ def combined_sha256(files: Iterable[SourceFile]) -> str:
     return digest.hexdigest()
 
 
-def run_ingest(plan: IngestPlan[Parsed], *, force: bool = False) -> IngestResult:
-    """Load a dataset atomically; unchanged input (same SHA-256) changes nothing."""
+SHRINK_FLOOR = 0.5
+"""A load that leaves fewer than half the main rows it replaces is refused (--replace-all)."""
+
+
+class WouldShrink(SourceError):
+    """A load that would remove most of a dataset; nothing was changed."""
+
+    def __init__(self, dataset: str, *, what: str, before: int, after: int, source: str) -> None:
+        super().__init__(
+            f"loading this would leave {after:,} {what} in the {dataset} dataset, which now has "
+            f"{before:,}; that is most of the data gone, so nothing was changed. If that is "
+            f"what you want, run the ingest again with --replace-all",
+            source=source,
+        )
+
+
+def _main(counts: dict[str, int], key: str) -> tuple[str, int]:
+    name = key or next(iter(counts), "")
+    return name, int(counts.get(name, 0))
+
+
+def run_ingest(
+    plan: IngestPlan[Parsed], *, force: bool = False, replace_all: bool = False
+) -> IngestResult:
+    """Load a dataset atomically; unchanged input (same SHA-256) changes nothing.
+
+    Unless ``replace_all``, a load that would leave less than half the main rows is refused
+    (an empty list or a header-only file must not wipe a dataset).
+    """
     started = time.perf_counter()
     sha = combined_sha256(plan.files)
     source = ", ".join(f.label for f in plan.files)
@@ -70,7 +105,10 @@ def run_ingest(plan: IngestPlan[Parsed], *, force: bool = False) -> IngestResult
         )
     parsed = plan.parse(plan.files)  # raises SourceError before anything is touched
     with transaction.atomic():
+        held_before = plan.held() if plan.held else None
         counts = plan.store(parsed)
+        if not replace_all:
+            _refuse_shrinking(plan, previous, counts, held_before, source=source)
         DatasetLoad.objects.create(
             dataset=plan.dataset,
             source=source[:500],
@@ -87,3 +125,23 @@ def run_ingest(plan: IngestPlan[Parsed], *, force: bool = False) -> IngestResult
         source=source,
         seconds=time.perf_counter() - started,
     )
+
+
+def _refuse_shrinking(
+    plan: IngestPlan[Parsed],
+    previous: DatasetLoad | None,
+    counts: dict[str, int],
+    held_before: int | None,
+    *,
+    source: str,
+) -> None:
+    """Raise WouldShrink (rolling back the swap) when most of the main rows would go."""
+    what, after = _main(counts, plan.main_count)
+    if plan.held is not None and held_before is not None:
+        before, after = held_before, plan.held()
+    elif previous is not None:
+        what, before = _main(previous.row_counts or {}, plan.main_count or what)
+    else:
+        return
+    if before > 0 and after < before * SHRINK_FLOOR:
+        raise WouldShrink(plan.dataset, what=what, before=before, after=after, source=source)

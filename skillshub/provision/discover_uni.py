@@ -67,14 +67,9 @@ def embedded_batch(files: tuple[SourceFile, ...]) -> store.SourceBatch:
 
 
 def _gunzip(file: SourceFile) -> bytes:
-    import gzip
+    from skillshub.sources.limits import gunzip
 
-    try:
-        return gzip.decompress(file.content)
-    except (OSError, EOFError) as error:
-        raise SourceError(
-            f"this is not a readable gzip file ({error})", source=file.label
-        ) from None
+    return gunzip(file.content, source=file.label)
 
 
 def store_embedded(batch: store.SourceBatch) -> dict[str, int]:

@@ -22,7 +22,7 @@ from typing import Any
 from skillshub.core.ingest import IngestPlan, SourceFile
 from skillshub.provision import aim_links, discover_uni, store
 from skillshub.provision.geocode import place_offers
-from skillshub.provision.models import Source
+from skillshub.provision.models import Offer, Source
 from skillshub.settings import get_settings
 from skillshub.sources import (
     course_directory,
@@ -268,4 +268,11 @@ def _plan(files: tuple[SourceFile, ...], *, notes: str) -> IngestPlan[ParsedProv
         parse=parse_files,
         store=store_provision,
         notes=notes,
+        main_count="offers",
+        held=_imported_offers,
     )
+
+
+def _imported_offers() -> int:
+    """Offers from imports (a load replaces only its own sources, so compare the whole)."""
+    return Offer.objects.exclude(source=Source.PROVIDER).count()

@@ -33,6 +33,7 @@ from skillshub.domain.provision import (
 )
 from skillshub.sources import discover_uni
 from skillshub.sources.errors import SourceError
+from skillshub.sources.limits import max_bytes, read_member
 from skillshub.sources.tables import (
     RowError,
     RowReader,
@@ -81,10 +82,14 @@ def read_zip(data: bytes, *, source: str) -> dict[str, bytes]:
     """The dataset's CSV files by upper-case file name; SourceError naming what is missing."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            members = [i for i in archive.infolist() if _base(i.filename).endswith(".CSV")]
+            if sum(i.file_size for i in members) > max_bytes():
+                raise SourceError(
+                    "the zip's CSV files add up to more than SKILLSHUB_MAX_FILE_MB unzipped",
+                    source=source,
+                )
             files = {
-                _base(info.filename): archive.read(info)
-                for info in archive.infolist()
-                if _base(info.filename).endswith(".CSV")
+                _base(info.filename): read_member(archive, info, source=source) for info in members
             }
     except (zipfile.BadZipFile, OSError) as error:
         raise SourceError(f"this is not a readable zip file ({error})", source=source) from None

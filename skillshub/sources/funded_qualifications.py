@@ -14,10 +14,8 @@ objects out; every problem is a SourceError naming the file, the row and the col
 from __future__ import annotations
 
 import csv
-import gzip
 import io
 import re
-import zlib
 from collections.abc import Mapping
 from datetime import date, datetime
 from typing import Any
@@ -31,6 +29,7 @@ from skillshub.domain.qualifications import (
     Qualification,
 )
 from skillshub.sources.errors import SourceError
+from skillshub.sources.limits import maybe_gunzip
 
 LICENCE = "Open Government Licence v3.0 (Crown copyright, Department for Education)"
 EMBEDDED_FILE = "qualifications/qualifications_approved_for_funding_2025-02-18.csv.gz"
@@ -94,11 +93,7 @@ def parse_level(label: str) -> tuple[int, ...] | None:
 
 
 def _text(content: bytes, *, source: str) -> str:
-    if content[:2] == b"\x1f\x8b":
-        try:
-            content = gzip.decompress(content)
-        except (OSError, EOFError, zlib.error) as error:
-            raise SourceError(f"the gzip file is damaged ({error})", source=source) from error
+    content = maybe_gunzip(content, source=source)
     nul = content.find(b"\x00")
     if nul >= 0:
         line = content.count(b"\n", 0, nul) + 1

@@ -19,6 +19,7 @@ from skillshub.domain.geography import (
     latlon_to_bng,
 )
 from skillshub.sources.errors import SourceError
+from skillshub.sources.limits import CappedReader
 
 DATA_DIR = Path(__file__).resolve().parents[2] / "data" / "geography"
 
@@ -63,7 +64,11 @@ def _rows(
         )
     with (
         gzip.open(path, "rb") if path.suffix == ".gz" else path.open("rb") as raw,
-        io.TextIOWrapper(raw, encoding="utf-8-sig", newline="") as text,
+        io.TextIOWrapper(
+            io.BufferedReader(CappedReader(raw, source=path.name, text=True)),  # type: ignore[arg-type]
+            encoding="utf-8-sig",
+            newline="",
+        ) as text,
     ):
         reader = csv.DictReader(text)
         header = reader.fieldnames or []

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from skillshub.sources.errors import SourceError
+from skillshub.sources.limits import max_bytes
 
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 USER_AGENT = "skillshub/0.1 (+https://github.com/skillshub)"
@@ -33,8 +34,13 @@ def fetch(
     progress: ProgressCallback | None = None,
     headers: dict[str, str] | None = None,
     opener: Callable[..., object] = urllib.request.urlopen,
+    limit: int | None = None,
 ) -> Download:
-    """Fetch ``url`` whole, retrying transient failures; raise SourceError when it cannot."""
+    """Fetch ``url`` whole, retrying transient failures; raise SourceError when it cannot.
+
+    A download larger than ``limit`` (default SKILLSHUB_MAX_FILE_MB) is stopped and refused.
+    """
+    most = max_bytes() if limit is None else limit
     request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, **(headers or {})})
     last_problem = "no attempt made"
     for attempt in range(1, attempts + 1):
@@ -47,6 +53,12 @@ def fetch(
                 while chunk := response.read(1 << 16):
                     chunks.append(chunk)
                     received += len(chunk)
+                    if received > most or (expected or 0) > most:
+                        raise SourceError(
+                            f"the download is larger than {most:,} bytes, the most the hub "
+                            "reads (SKILLSHUB_MAX_FILE_MB)",
+                            source=url,
+                        )
                     if progress:
                         progress(received, expected)
                 if expected is not None and received != expected:

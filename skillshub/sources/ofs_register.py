@@ -44,6 +44,7 @@ from skillshub.domain.provision import (
 )
 from skillshub.sources.errors import SourceError
 from skillshub.sources.http import ProgressCallback, fetch
+from skillshub.sources.limits import read_member
 from skillshub.sources.tables import (
     RowError,
     decode_text,
@@ -110,11 +111,15 @@ def read_xlsx_sheet(data: bytes, *, sheet: str, source: str) -> list[list[str]]:
     """Cell text of one worksheet, row by row (the standard library is enough for plain sheets)."""
     try:
         book = zipfile.ZipFile(io.BytesIO(data))
-        workbook = ElementTree.fromstring(book.read("xl/workbook.xml"))
-        links = ElementTree.fromstring(book.read("xl/_rels/workbook.xml.rels"))
+
+        def part(name: str) -> bytes:
+            return read_member(book, book.getinfo(name), source=source)
+
+        workbook = ElementTree.fromstring(part("xl/workbook.xml"))
+        links = ElementTree.fromstring(part("xl/_rels/workbook.xml.rels"))
         shared: list[str] = []
         if "xl/sharedStrings.xml" in book.namelist():
-            strings = ElementTree.fromstring(book.read("xl/sharedStrings.xml"))
+            strings = ElementTree.fromstring(part("xl/sharedStrings.xml"))
             shared = [
                 "".join(t.text or "" for t in item.iter(f"{{{_NS['m']}}}t"))
                 for item in strings.findall("m:si", _NS)
@@ -128,7 +133,7 @@ def read_xlsx_sheet(data: bytes, *, sheet: str, source: str) -> list[list[str]]:
             )
         target = targets[found[0].get(f"{{{_NS['r']}}}id")].lstrip("/")
         path = target if target.startswith("xl/") else f"xl/{target}"
-        worksheet = ElementTree.fromstring(book.read(path))
+        worksheet = ElementTree.fromstring(part(path))
     except (zipfile.BadZipFile, KeyError, ElementTree.ParseError) as error:
         raise SourceError(
             f"this is not a readable .xlsx workbook ({error})", source=source

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import gzip
 import html
 import io
 import json
@@ -29,6 +28,7 @@ from skillshub.domain.standards import (
 )
 from skillshub.sources.errors import SourceError
 from skillshub.sources.http import ProgressCallback, fetch
+from skillshub.sources.limits import maybe_gunzip, refuse_escaped_nul, refuse_nul
 from skillshub.sources.old_format_ksbs import ksbs_from_published_text
 
 API_URL = "https://skillsengland.education.gov.uk/api/apprenticeshipstandards"
@@ -52,12 +52,10 @@ def plain_text(value: str | None) -> str:
 
 
 def load_json(raw: bytes, *, source: str) -> Any:
-    """Parse JSON (gzipped or not), refusing objects with repeated keys."""
-    if raw[:2] == b"\x1f\x8b":
-        try:
-            raw = gzip.decompress(raw)
-        except (OSError, EOFError) as error:
-            raise SourceError(f"the gzip data is damaged ({error})", source=source) from error
+    """Parse JSON (gzipped or not, within the size limit), refusing objects with repeated keys
+    and NUL characters."""
+    raw = maybe_gunzip(raw, source=source)
+    refuse_nul(raw, source=source)
 
     def no_repeats(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
         seen: dict[str, Any] = {}
@@ -70,7 +68,9 @@ def load_json(raw: bytes, *, source: str) -> Any:
         return seen
 
     try:
-        return json.loads(raw.decode("utf-8-sig"), object_pairs_hook=no_repeats)
+        text = raw.decode("utf-8-sig")
+        refuse_escaped_nul(text, source=source)
+        return json.loads(text, object_pairs_hook=no_repeats)
     except UnicodeDecodeError as error:
         raise SourceError(f"the file is not UTF-8 text ({error})", source=source) from error
     except json.JSONDecodeError as error:

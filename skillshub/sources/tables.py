@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 
 from skillshub.domain.provision import validate_ukprn
 from skillshub.sources.errors import SourceError
+from skillshub.sources.limits import read_file, refuse_escaped_nul, refuse_nul
 
 T = TypeVar("T")
 
@@ -52,23 +53,27 @@ def refuse_errors(errors: list[RowError], *, source: str) -> None:
 
 
 def read_bytes(path: Path) -> bytes:
-    """A file's bytes; an unreadable file is a SourceError naming it."""
-    try:
-        return Path(path).read_bytes()
-    except OSError as error:
-        raise SourceError(f"cannot read the file ({error.strerror})", source=str(path)) from error
+    """A file's bytes; an unreadable or too large file is a SourceError naming it."""
+    return read_file(Path(path))
 
 
 def load_json(data: bytes, *, source: str) -> Any:
-    """A JSON document from UTF-8 bytes (with or without BOM)."""
+    """A JSON document from UTF-8 bytes (with or without BOM); NUL characters are refused."""
+    refuse_nul(data, source=source)
     try:
-        return json.loads(data.decode("utf-8-sig"))
+        text = data.decode("utf-8-sig")
+        refuse_escaped_nul(text, source=source)
+        return json.loads(text)
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
         raise SourceError(f"this is not valid JSON ({error})", source=source) from error
 
 
 def decode_text(data: bytes | str, *, source: str) -> str:
-    """Text from a file's bytes: UTF-8 (with or without BOM), else Windows-1252 as Excel saves."""
+    """Text from a file's bytes: UTF-8 (with or without BOM), else Windows-1252 as Excel saves.
+
+    A NUL byte is refused (Python's csv module would read it as part of a cell); cells are
+    limited by csv.field_size_limit (131,072 characters), over which a row is an error."""
+    refuse_nul(data, source=source)
     if isinstance(data, str):
         return data.removeprefix("\ufeff")
     if data[:2] == b"PK":

@@ -152,7 +152,7 @@ def test_reimport_replaces_only_its_own_source(geography: None, tmp_path: Path) 
     fewer = tmp_path / "courses.csv"
     lines = COURSES_CSV.read_text().splitlines()
     fewer.write_text("\n".join(lines[:3]) + "\n")
-    run_ingest(file_plan([PROVIDERS_CSV, fewer]))
+    run_ingest(file_plan([PROVIDERS_CSV, fewer]), replace_all=True)  # 2 of 9: most go
     assert models.Offer.objects.filter(source="course-directory").count() == 2
     assert models.Offer.objects.filter(offer_id="hub:19999901:own").exists()
 

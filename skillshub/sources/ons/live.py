@@ -9,12 +9,14 @@ from collections.abc import Iterable, Iterator
 
 from skillshub.domain.labour_market import Frequency, Series
 from skillshub.sources.errors import SourceError
+from skillshub.sources.limits import refuse_escaped_nul, refuse_nul
 from skillshub.sources.ons.collector import About, Collector
 from skillshub.sources.ons.values import live_period, not_a_period, parse_value, release
 
 
 def decode(content: bytes | str, *, source: str) -> str:
     """UTF-8 (with or without a BOM), falling back on the Windows-1252 of older ONS files."""
+    refuse_nul(content, source=source)
     if isinstance(content, str):
         return content
     try:
@@ -105,7 +107,9 @@ def parse_series_json(
 ) -> Series:
     """Parse the ONS series JSON (``.../timeseries/<cdid>/<dataset>/data``) into a Series."""
     try:
-        data = json.loads(decode(content, source=source))
+        text = decode(content, source=source)
+        refuse_escaped_nul(text, source=source)
+        data = json.loads(text)
     except json.JSONDecodeError as error:
         raise SourceError(
             f"not valid JSON ({error.msg})", source=source, record=f"line {error.lineno}"

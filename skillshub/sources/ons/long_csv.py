@@ -12,6 +12,7 @@ from typing import Any, TextIO
 
 from skillshub.domain.labour_market import Frequency, Series
 from skillshub.sources.errors import SourceError
+from skillshub.sources.limits import CappedReader
 from skillshub.sources.ons.collector import About, Collector
 from skillshub.sources.ons.values import (
     FREQUENCY_WORDS,
@@ -31,14 +32,16 @@ def _text(content: bytes, *, source: str) -> TextIO:
     if content[:2] == _GZIP_MAGIC:
         # Streamed, so a truncated file fails at the line where reading stopped.
         unzipped = gzip.GzipFile(fileobj=io.BytesIO(content), mode="rb")
-        return io.TextIOWrapper(unzipped, encoding="utf-8-sig", newline="")
+        capped = io.BufferedReader(CappedReader(unzipped, source=source, text=True))
+        return io.TextIOWrapper(capped, encoding="utf-8-sig", newline="")
     if source.endswith(".gz"):
         raise SourceError(
             "the file is named .gz but is not gzip-compressed; compress it with gzip -9 or "
             "drop the .gz suffix",
             source=source,
         )
-    return io.TextIOWrapper(io.BytesIO(content), encoding="utf-8-sig", newline="")
+    plain = io.BufferedReader(CappedReader(io.BytesIO(content), source=source, text=True))
+    return io.TextIOWrapper(plain, encoding="utf-8-sig", newline="")
 
 
 def _read_into(collector: Collector, content: bytes, *, source: str) -> None:
