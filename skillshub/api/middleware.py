@@ -32,7 +32,8 @@ def _is_api(request: HttpRequest) -> bool:
 
 
 class RequestLimitsMiddleware:
-    """Refuse over-long addresses (414) and, before anything reads them, over-large bodies."""
+    """Refuse over-long addresses (414) and, before anything reads them, over-large bodies (413;
+    Django's own limits do not count uploaded files, which it would first write to disk)."""
 
     def __init__(self, get_response: Handler) -> None:
         self.get_response = get_response
@@ -45,8 +46,8 @@ class RequestLimitsMiddleware:
             return _refusal(request, 414, "Address too long", detail)
         body = request.META.get("CONTENT_LENGTH") or "0"
         most = settings.DATA_UPLOAD_MAX_MEMORY_SIZE or 0
-        if _is_api(request) and most and body.isdigit() and int(body) > most:
-            detail = f"The request body is {int(body):,} bytes; the API accepts at most {most:,}."
+        if most and body.isdigit() and int(body) > most:  # uploads too: refused before reading
+            detail = f"The request body is {int(body):,} bytes; this site accepts at most {most:,}."
             return _refusal(request, 413, "Request too large", detail)
         return self.get_response(request)
 

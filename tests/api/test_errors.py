@@ -112,3 +112,12 @@ def test_openapi_documents_every_error_response(client: Client) -> None:
     page = schema["paths"]["/api/v1/standards"]["get"]["parameters"]
     bounds = {p["name"]: p["schema"] for p in page}
     assert bounds["page"]["minimum"] == 1 and bounds["page"]["maximum"] == 100_000
+
+
+@pytest.mark.django_db
+def test_an_over_large_upload_is_refused_before_it_is_read(client: Client) -> None:
+    body = b"x" * (10 * 1024 * 1024 + 1)
+    response = client.generic(
+        "POST", "/training/provider/upload/", body, content_type="multipart/form-data; boundary=x"
+    )
+    assert response.status_code == 413 and response["Content-Type"].startswith("text/plain")
