@@ -1,23 +1,33 @@
-"""A built search index kept on disk, so a new process (a CLI call, a worker) starts quickly."""
+"""A built search index kept on disk as memory-mappable arrays, so a new process (a CLI call, a
+gunicorn worker) starts quickly and every worker shares the same pages."""
 
 from __future__ import annotations
 
 import hashlib
 import logging
 import os
-import pickle
+import shutil
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
-from skillshub.domain.search import Embedder, StandardsIndex
+import msgpack
+import numpy as np
+
+from skillshub.domain.search import Embedder, Preset, StandardsIndex
+from skillshub.domain.search.strings import PackedStrings
 
 log = logging.getLogger(__name__)
 ENGINE_SOURCES = Path(__file__).resolve().parent.parent / "domain"
+PREFIX = "standards-index-"
+META = "meta.msgpack"
+RECORDS = "records"
+"""Each standard's record as its own msgpack blob, packed in two arrays: decoded on demand."""
 
 
 def engine_digest() -> str:
-    """Changes whenever the matcher's code changes, so an old pickle is never reused."""
+    """Changes whenever the matcher's code changes, so an old cache is never reused."""
     digest = hashlib.sha256()
     sources = [*sorted((ENGINE_SOURCES / "search").glob("*.py")), ENGINE_SOURCES / "standards.py"]
     for path in sources:
@@ -27,42 +37,92 @@ def engine_digest() -> str:
 
 
 def cache_path(folder: Path, *, catalogue_sha256: str, preset: str, data_digest: str) -> Path:
+    """The cache folder for this catalogue, preset, data and engine code."""
     key = hashlib.sha256(
         "|".join((catalogue_sha256, preset, data_digest, engine_digest())).encode()
     ).hexdigest()[:32]
-    return folder / f"standards-index-{key}.pickle"
+    return folder / f"{PREFIX}{key}"
 
 
-def load(path: Path, *, embedder: Callable[[], Embedder | None]) -> StandardsIndex | None:
-    """The cached index, or None when there is none or it cannot be read."""
-    if not path.exists():
+class _Records(Sequence[Mapping[str, Any]]):
+    def __init__(self, packed: PackedStrings) -> None:
+        self._packed = packed
+
+    def __len__(self) -> int:
+        return len(self._packed)
+
+    def __getitem__(self, position: Any) -> Any:
+        if isinstance(position, slice):
+            return [self[i] for i in range(*position.indices(len(self)))]
+        record: Mapping[str, Any] = msgpack.unpackb(self._packed.encoded(position))
+        return record
+
+
+def _open_array(path: Path) -> np.ndarray:
+    try:
+        # Read-only and shared: the kernel keeps one copy for every process that maps it.
+        array = np.load(path, mmap_mode="r", allow_pickle=False)
+    except ValueError:  # an empty array cannot be mapped; read it (or fail on a bad file)
+        array = np.load(path, allow_pickle=False)
+    return array.view(np.ndarray)
+
+
+def load(
+    path: Path, *, preset: Preset, embedder: Callable[[], Embedder | None]
+) -> StandardsIndex | None:
+    """The cached index, or None when there is none or it cannot be read (never an error)."""
+    if not (path / META).is_file():
         return None
     try:
-        with path.open("rb") as handle:
-            index = pickle.load(handle)
+        meta = msgpack.unpackb((path / META).read_bytes())
+        if not isinstance(meta, dict) or meta.get("key") != path.name:
+            raise ValueError("the cache describes another index")
+        arrays = {file.stem: _open_array(file) for file in path.glob("*.npy")}
+        records = _Records(
+            PackedStrings(arrays.pop(f"{RECORDS}_data"), arrays.pop(f"{RECORDS}_offsets"))
+        )
+        return StandardsIndex.from_parts(
+            arrays, meta, preset=preset, embedder=embedder(), records=records
+        )
     except Exception as error:  # a damaged or foreign cache is rebuilt, never fatal
         log.warning("ignoring unreadable search index cache %s (%s)", path, error)
         return None
-    if not isinstance(index, StandardsIndex):
-        return None
-    index._embedder = embedder()
-    return index
 
 
 def save(index: StandardsIndex, path: Path) -> None:
-    """Write atomically; drop older cache files. Failure to cache is only logged."""
-    embedder, index._embedder = index._embedder, None
-    frequency, index.word_frequency = index.word_frequency, None
+    """Write the index's parts into a new folder, then rename it into place (atomic: a reader
+    sees the old cache or the new, never half of one); drop older caches. Failure to cache is
+    only logged."""
+    arrays, meta = index.to_parts()
+    blobs = [msgpack.packb(record) for record in meta.pop("standards")]
+    offsets = np.zeros(len(blobs) + 1, dtype=np.int64)
+    np.cumsum([len(blob) for blob in blobs], out=offsets[1:])
+    records = PackedStrings(np.frombuffer(b"".join(blobs), dtype=np.uint8), offsets)
+    arrays = {**arrays, f"{RECORDS}_data": records.data, f"{RECORDS}_offsets": records.offsets}
+    meta["key"] = path.name
+    staging: Path | None = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=path.parent, delete=False, suffix=".tmp") as handle:
-            pickle.dump(index, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(handle.name, path)
-        for old in path.parent.glob("standards-index-*.pickle"):
-            if old != path:
-                old.unlink(missing_ok=True)
+        staging = Path(tempfile.mkdtemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp"))
+        for name, array in arrays.items():
+            np.save(staging / f"{name}.npy", np.ascontiguousarray(array), allow_pickle=False)
+        (staging / META).write_bytes(msgpack.packb(meta))
+        if path.exists():
+            # A damaged cache: move it aside first (processes that mapped its files keep them).
+            aside = path.with_name(f".{path.name}.{os.getpid()}.old")
+            os.replace(path, aside)
+            shutil.rmtree(aside, ignore_errors=True)
+        os.replace(staging, path)
+        staging = None
+        for old in path.parent.glob(f"{PREFIX}*"):
+            if old == path:
+                continue
+            if old.is_dir():
+                shutil.rmtree(old, ignore_errors=True)
+            else:
+                old.unlink(missing_ok=True)  # the pickles of earlier releases
     except OSError as error:
         log.warning("could not cache the search index at %s (%s)", path, error)
     finally:
-        index._embedder = embedder
-        index.word_frequency = frequency
+        if staging is not None:
+            shutil.rmtree(staging, ignore_errors=True)

@@ -157,10 +157,15 @@ def _cached_or_built(catalogue_sha256: str) -> StandardsIndex:
         preset=preset.name,
         data_digest=occupations_digest(),
     )
-    index = index_cache.load(path, embedder=lambda: load_embedder(preset))
+    index = index_cache.load(path, preset=preset, embedder=lambda: load_embedder(preset))
     if index is None:
-        index = _build(store.load_standards())
-        index_cache.save(index, path)
+        built = _build(store.load_standards())
+        index_cache.save(built, path)
+        # Serve from the files just written, as every other process will: memory-mapped
+        # pages shared between workers, not this process's private copy.
+        index = (
+            index_cache.load(path, preset=preset, embedder=lambda: load_embedder(preset)) or built
+        )
     index.word_frequency = english_zipf
     return index
 

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pytest
 
-from skillshub.catalogue import index_cache, store
-from skillshub.domain.search import StandardsIndex, load_embedder
+from skillshub.catalogue import index_cache, matching, store
+from skillshub.domain.search import StandardsIndex, get_preset, load_embedder
+
+QUERIES = ("write and test software code", "look after the accounts", "mechatronix repairs")
 
 
 @pytest.fixture
@@ -15,20 +18,64 @@ def index(db: None) -> StandardsIndex:
     return StandardsIndex.embed_and_build(store.load_standards(), preset="tiny")
 
 
+def load(path: Path, preset: str = "tiny") -> StandardsIndex | None:
+    chosen = get_preset(preset)
+    return index_cache.load(path, preset=chosen, embedder=lambda: load_embedder(chosen))
+
+
 def test_round_trip_gives_the_same_results(index: StandardsIndex, tmp_path: Path) -> None:
-    path = tmp_path / "standards-index-test.pickle"
+    path = tmp_path / "standards-index-test"
     index_cache.save(index, path)
-    loaded = index_cache.load(path, embedder=lambda: load_embedder(index.preset))
+    loaded = load(path)
     assert loaded is not None
-    query = "write and test software code"
-    assert loaded.search(query).as_dict() == index.search(query).as_dict()
+    for query in QUERIES:
+        for filters in ({}, {"level": 4}, {"include_not_current": True, "limit": 50}):
+            assert loaded.search(query, **filters) == index.search(query, **filters)  # type: ignore[arg-type]
+    assert list(loaded.standards) == list(index.standards)
+    reference = index.standards[0].reference
+    assert loaded.standard(reference) == index.standard(reference)
+    units, vectors = loaded.unit_vectors(reference)
+    assert (units, vectors.tolist()) == (
+        index.unit_vectors(reference)[0],
+        index.unit_vectors(reference)[1].tolist(),
+    )
 
 
-def test_damaged_cache_is_ignored(tmp_path: Path) -> None:
-    path = tmp_path / "standards-index-bad.pickle"
-    path.write_bytes(b"not a pickle")
-    assert index_cache.load(path, embedder=lambda: None) is None
-    assert index_cache.load(tmp_path / "missing.pickle", embedder=lambda: None) is None
+def test_arrays_are_memory_mapped_read_only(index: StandardsIndex, tmp_path: Path) -> None:
+    path = tmp_path / "standards-index-test"
+    index_cache.save(index, path)
+    assert {"meta.msgpack", "vectors.npy", "postings_units.npy"} <= {p.name for p in path.iterdir()}
+    mapped = np.load(path / "postings_units.npy", mmap_mode="r")
+    assert not mapped.flags.writeable
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda folder: (folder / "meta.msgpack").write_bytes(b"not msgpack \xc1"),
+        lambda folder: (folder / "vectors.npy").write_bytes(b"\x93NUMPY truncated"),
+        lambda folder: (folder / "postings_units.npy").unlink(),
+        lambda folder: np.save(folder / "starts.npy", np.arange(3, dtype=np.int64)),
+    ],
+    ids=["meta", "truncated-array", "missing-array", "wrong-shape"],
+)
+def test_damaged_cache_is_ignored(index: StandardsIndex, tmp_path: Path, damage: object) -> None:
+    path = tmp_path / "standards-index-test"
+    index_cache.save(index, path)
+    damage(path)  # type: ignore[operator]
+    assert load(path) is None
+    index_cache.save(index, path)  # rebuilt in place
+    assert load(path) is not None
+
+
+def test_missing_or_foreign_cache_is_ignored(index: StandardsIndex, tmp_path: Path) -> None:
+    assert load(tmp_path / "missing") is None
+    path = tmp_path / "standards-index-test"
+    index_cache.save(index, path)
+    assert load(path, preset="default") is None  # made for another preset
+    moved = tmp_path / "standards-index-other"
+    path.rename(moved)
+    assert load(moved) is None  # its files describe another key
 
 
 def test_key_depends_on_catalogue_preset_and_data(tmp_path: Path) -> None:
@@ -41,7 +88,30 @@ def test_key_depends_on_catalogue_preset_and_data(tmp_path: Path) -> None:
 
 
 def test_saving_replaces_older_cache_files(index: StandardsIndex, tmp_path: Path) -> None:
-    old = tmp_path / "standards-index-old.pickle"
-    old.write_bytes(b"x")
-    index_cache.save(index, tmp_path / "standards-index-new.pickle")
-    assert not old.exists()
+    old_pickle = tmp_path / "standards-index-old.pickle"
+    old_pickle.write_bytes(b"x")
+    old_folder = tmp_path / "standards-index-old"
+    old_folder.mkdir()
+    (old_folder / "meta.msgpack").write_bytes(b"x")
+    index_cache.save(index, tmp_path / "standards-index-new")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["standards-index-new"]
+
+
+def test_the_served_index_is_read_from_the_cache(db: None) -> None:
+    """get_index builds once, writes the cache and serves the memory-mapped copy; a damaged
+    cache is rebuilt on the next start, with the same answers."""
+    from skillshub.settings import get_settings
+
+    matching._cache = None
+    try:
+        first = matching.get_index()
+        folders = list((get_settings().home / "cache").glob("standards-index-*"))
+        assert len(folders) == 1
+        assert not first._vectors.flags.writeable  # a read-only memory map
+        (folders[0] / "meta.msgpack").write_bytes(b"damaged")
+        matching._cache = None
+        again = matching.get_index()
+        assert again is not first
+        assert again.search("software developer") == first.search("software developer")
+    finally:
+        matching._cache = None

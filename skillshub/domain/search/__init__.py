@@ -10,7 +10,13 @@ from skillshub.domain.search.embeddings import (
     embed_catalogue,
     load_embedder,
 )
-from skillshub.domain.search.engine import Match, SearchOutcome, StandardsIndex, VectorsMismatch
+from skillshub.domain.search.engine import (
+    Match,
+    PartsMismatch,
+    SearchOutcome,
+    StandardsIndex,
+    VectorsMismatch,
+)
 from skillshub.domain.search.explain import Evidence, highlight
 from skillshub.domain.search.occupations import OccupationLinks, OccupationsNotAvailable
 from skillshub.domain.search.presets import Preset, UnknownPreset, get_preset
@@ -25,6 +31,7 @@ __all__ = [
     "ModelNotAvailable",
     "OccupationLinks",
     "OccupationsNotAvailable",
+    "PartsMismatch",
     "Preset",
     "QueryError",
     "SearchOutcome",

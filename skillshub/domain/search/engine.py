@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any, overload
 
 import numpy as np
 
@@ -27,14 +28,17 @@ from skillshub.domain.search.levels import level_boosts
 from skillshub.domain.search.occupations import OccupationLinks
 from skillshub.domain.search.presets import DEFAULT, STANDARD_KINDS, Preset, get_preset
 from skillshub.domain.search.query import ParsedQuery, QueryError, Vocabulary, parse_query
+from skillshub.domain.search.records import standard_from_record, standard_record
 from skillshub.domain.search.spelling import SpellingCorrector, WordFrequency
+from skillshub.domain.search.strings import PackedStrings, SortedStrings
 from skillshub.domain.search.text import content_words, index_terms, terms
-from skillshub.domain.search.units import Unit, index_units, units_digest
+from skillshub.domain.search.units import Unit, UnitTable, index_units, units_digest
 from skillshub.domain.standards import Standard
 
 __all__ = [  # the matcher, and what its callers need alongside it
     "CatalogueVectors",
     "Match",
+    "PartsMismatch",
     "QueryError",
     "SearchOutcome",
     "StandardsIndex",
@@ -45,6 +49,13 @@ __all__ = [  # the matcher, and what its callers need alongside it
 
 _DENSE_POOL = 4000
 """Units considered when averaging each standard's best few dense matches."""
+
+PARTS_FORMAT = 1
+"""Version of the layout `to_parts` writes; `from_parts` refuses any other."""
+
+
+class PartsMismatch(ValueError):
+    """Stored index parts are damaged, incomplete or from another version: rebuild the index."""
 
 
 class VectorsMismatch(ValueError):
@@ -121,36 +132,79 @@ class StandardsIndex:
         self,
         *,
         preset: Preset,
-        standards: list[Standard],
-        units: list[Unit],
+        standards: Sequence[Standard],
+        units: Sequence[Unit],
         starts: np.ndarray,
         keyword: KeywordIndex,
         vectors: np.ndarray,
         vocabulary: Vocabulary,
         embedder: Embedder | None,
     ) -> None:
+        owners = np.repeat(np.arange(len(standards), dtype=np.int32), np.diff(starts))
+        references = [s.reference for s in standards]
+        table = (
+            units
+            if isinstance(units, UnitTable)
+            else UnitTable.of(units, owners=owners, references=references)
+        )
+        self._setup(
+            preset=preset,
+            standards=standards,
+            references=references,
+            titles=[s.title for s in standards],
+            routes=[s.route for s in standards],
+            levels=np.asarray([s.level for s in standards], dtype=np.int16),
+            current=np.asarray([s.is_current for s in standards], dtype=bool),
+            units=table,
+            starts=starts,
+            keyword=keyword,
+            vectors=vectors,
+            centroids=_centroids(vectors, starts),
+            vocabulary=vocabulary,
+            embedder=embedder,
+        )
+
+    def _setup(
+        self,
+        *,
+        preset: Preset,
+        standards: Sequence[Standard],
+        references: Sequence[str],
+        titles: Sequence[str],
+        routes: Sequence[str],
+        levels: np.ndarray,
+        current: np.ndarray,
+        units: UnitTable,
+        starts: np.ndarray,
+        keyword: KeywordIndex,
+        vectors: np.ndarray,
+        centroids: np.ndarray,
+        vocabulary: Vocabulary,
+        embedder: Embedder | None,
+    ) -> None:
         self.preset = preset
         self.standards = standards
+        self._references = references
+        self._titles = titles
+        self._shown_routes = routes
         self._units = units
         self._starts = starts
-        self._owner = np.repeat(np.arange(len(standards), dtype=np.int32), np.diff(starts))
-        self._kind_weight = np.asarray(
-            [preset.kind_weight(unit.kind) for unit in units], dtype=np.float32
-        )
+        self._owner = units.owners
+        self._kind_weight = units.per_kind(preset.kind_weight, dtype=np.float32)
         # Evidence shown to people: the standard's own text, not linked occupations' wording,
         # and not bare keywords ("production"), which explain nothing on their own.
-        self._own = np.asarray(
-            [unit.kind in STANDARD_KINDS and unit.kind != "keyword" for unit in units], dtype=bool
+        self._own = units.per_kind(
+            lambda kind: kind in STANDARD_KINDS and kind != "keyword", dtype=bool
         )
         self._keyword = keyword
         self._vectors = vectors
-        self._centroids = _centroids(vectors, starts)
+        self._centroids = centroids
         self._vocabulary = vocabulary
         self._embedder = embedder
-        self._levels = np.asarray([s.level for s in standards], dtype=np.int16)
-        self._current = np.asarray([s.is_current for s in standards], dtype=bool)
-        self._routes = [s.route.casefold() for s in standards]
-        self._positions = {s.reference: i for i, s in enumerate(standards)}
+        self._levels = levels
+        self._current = current
+        self._routes = [r.casefold() for r in routes]
+        self._positions = {reference: i for i, reference in enumerate(references)}
 
     @classmethod
     def build(
@@ -188,8 +242,8 @@ class StandardsIndex:
 
         keyword = KeywordIndex.build(documents(), k1=preset.bm25_k1, b=preset.bm25_b)
         vocabulary = Vocabulary(
-            words=frozenset(counts),
-            stems=frozenset(keyword.vocabulary),
+            words=SortedStrings.of(counts),
+            stems=keyword.vocabulary,
             corrector=SpellingCorrector(
                 counts,
                 min_count=preset.spelling_min_count,
@@ -245,8 +299,164 @@ class StandardsIndex:
         """The indexed standard with this reference (KeyError when it is not indexed)."""
         return self.standards[self._positions[reference]]
 
+    def to_parts(self) -> tuple[dict[str, np.ndarray], dict[str, Any]]:
+        """The index as plain numpy arrays (for .npy files that can be memory-mapped) and plain
+        values (str, int, float, bool, lists, dicts: for msgpack or JSON); `from_parts` turns
+        them back into an index that answers exactly as this one. The embedder and word
+        frequencies are not included: they are injected after loading."""
+        corrector_arrays, corrector_settings = self._vocabulary.corrector.to_parts()
+        words = self._vocabulary.words
+        if not isinstance(words, SortedStrings):
+            words = SortedStrings.of(words)
+        stems = self._keyword.vocabulary
+        if not isinstance(stems, SortedStrings):
+            raise PartsMismatch("the keyword vocabulary is not a SortedStrings")
+        arrays: dict[str, np.ndarray] = {
+            "starts": self._starts,
+            "levels": self._levels,
+            "current": self._current,
+            "unit_kinds": self._units.kind_codes,
+            "unit_owners": self._owner,
+            "unit_refs_data": self._units.refs.data,
+            "unit_refs_offsets": self._units.refs.offsets,
+            "unit_texts_data": self._units.texts.data,
+            "unit_texts_offsets": self._units.texts.offsets,
+            "vectors": self._vectors,
+            "centroids": self._centroids,
+            "postings_starts": self._keyword.starts,
+            "postings_units": self._keyword.units,
+            "postings_weights": self._keyword.weights,
+            "document_frequency": self._keyword.document_frequency,
+            "stems_data": stems.strings.data,
+            "stems_offsets": stems.strings.offsets,
+            "words_data": words.strings.data,
+            "words_offsets": words.strings.offsets,
+            **{f"corrector_{name}": array for name, array in corrector_arrays.items()},
+        }
+        meta: dict[str, Any] = {
+            "format": PARTS_FORMAT,
+            "preset": self.preset.name,
+            "references": list(self._references),
+            "titles": list(self._titles),
+            "routes": list(self._shown_routes),
+            "unit_kinds": list(self._units.kinds),
+            "corrector": corrector_settings,
+            "standards": [standard_record(s) for s in self.standards],
+        }
+        return arrays, meta
+
+    @classmethod
+    def from_parts(
+        cls,
+        arrays: Mapping[str, np.ndarray],
+        meta: Mapping[str, Any],
+        *,
+        preset: Preset,
+        embedder: Embedder | None,
+        records: Sequence[Mapping[str, Any]] | None = None,
+    ) -> StandardsIndex:
+        """The index that `to_parts` described. Arrays may be read-only memory maps: nothing
+        here writes to them. Full standards are rebuilt only when asked for (`standard`,
+        `standards`), from `records` when given (a lazy sequence) or else meta["standards"].
+        Raises PartsMismatch when the parts do not fit together or another preset made them."""
+        try:
+            return cls._from_parts(arrays, meta, preset=preset, embedder=embedder, records=records)
+        except PartsMismatch:
+            raise
+        except (KeyError, TypeError, ValueError, IndexError) as error:
+            raise PartsMismatch(
+                f"the stored index parts do not fit together ({error!r})"
+            ) from error
+
+    @classmethod
+    def _from_parts(
+        cls,
+        arrays: Mapping[str, np.ndarray],
+        meta: Mapping[str, Any],
+        *,
+        preset: Preset,
+        embedder: Embedder | None,
+        records: Sequence[Mapping[str, Any]] | None,
+    ) -> StandardsIndex:
+        if meta.get("format") != PARTS_FORMAT:
+            raise PartsMismatch(f"index parts format {meta.get('format')!r}, not {PARTS_FORMAT}")
+        if meta["preset"] != preset.name:
+            raise PartsMismatch(f"index parts made for preset '{meta['preset']}'")
+        references = list(meta["references"])
+        starts = arrays["starts"]
+        n_standards, n_units = len(references), int(starts[-1])
+        vectors = arrays["vectors"]
+        shapes_fit = (
+            len(starts) == n_standards + 1
+            and len(meta["titles"]) == len(meta["routes"]) == n_standards
+            and len(arrays["levels"]) == len(arrays["current"]) == n_standards
+            and len(arrays["unit_owners"]) == n_units
+            and vectors.ndim == 2
+            and len(vectors) == n_units
+            and arrays["centroids"].shape == (n_standards, vectors.shape[1])
+            and len(arrays["postings_units"]) == len(arrays["postings_weights"])
+            and int(arrays["postings_starts"][-1]) == len(arrays["postings_units"])
+            and (
+                len(arrays["postings_units"]) == 0 or int(arrays["postings_units"].max()) < n_units
+            )
+        )
+        if not shapes_fit:
+            raise PartsMismatch("the stored index arrays do not fit together")
+        units = UnitTable(
+            kinds=meta["unit_kinds"],
+            kind_codes=arrays["unit_kinds"],
+            owners=arrays["unit_owners"],
+            references=references,
+            refs=PackedStrings(arrays["unit_refs_data"], arrays["unit_refs_offsets"]),
+            texts=PackedStrings(arrays["unit_texts_data"], arrays["unit_texts_offsets"]),
+        )
+        stems = SortedStrings(PackedStrings(arrays["stems_data"], arrays["stems_offsets"]))
+        if len(stems) + 1 != len(arrays["postings_starts"]):
+            raise PartsMismatch("the stored vocabulary does not fit the postings")
+        keyword = KeywordIndex(
+            stems,
+            arrays["postings_starts"],
+            arrays["postings_units"],
+            arrays["postings_weights"],
+            arrays["document_frequency"],
+        )
+        corrector = SpellingCorrector.from_parts(
+            {
+                name.removeprefix("corrector_"): array
+                for name, array in arrays.items()
+                if name.startswith("corrector_")
+            },
+            meta["corrector"],
+        )
+        vocabulary = Vocabulary(
+            words=SortedStrings(PackedStrings(arrays["words_data"], arrays["words_offsets"])),
+            stems=stems,
+            corrector=corrector,
+        )
+        stored = records if records is not None else meta["standards"]
+        if len(stored) != n_standards:
+            raise PartsMismatch("the stored standards do not fit the index")
+        index = cls.__new__(cls)
+        index._setup(
+            preset=preset,
+            standards=_DecodedStandards(stored),
+            references=references,
+            titles=list(meta["titles"]),
+            routes=list(meta["routes"]),
+            levels=arrays["levels"],
+            current=arrays["current"],
+            units=units,
+            starts=starts,
+            keyword=keyword,
+            vectors=vectors,
+            centroids=arrays["centroids"],
+            vocabulary=vocabulary,
+            embedder=embedder if preset.use_dense else None,
+        )
+        return index
+
     def __len__(self) -> int:
-        return len(self.standards)
+        return len(self._references)
 
     @property
     def unit_count(self) -> int:
@@ -288,7 +498,7 @@ class StandardsIndex:
         """
         parsed = self.parse(query)
         notes = list(parsed.notes)
-        allowed = np.ones(len(self.standards), dtype=bool)
+        allowed = np.ones(len(self), dtype=bool)
         if not include_not_current:
             allowed &= self._current
         if level is not None:
@@ -341,7 +551,7 @@ class StandardsIndex:
         p = self.preset
         unit_keyword, keyword_std = self._keyword_scores(parsed)
         unit_dense = np.zeros(len(self._units), dtype=np.float32)
-        dense_std = np.zeros(len(self.standards), dtype=np.float32)
+        dense_std = np.zeros(len(self), dtype=np.float32)
         query_vector = None
         if p.use_dense and self._embedder is not None:
             query_vector = self._query_vector(parsed)
@@ -364,8 +574,8 @@ class StandardsIndex:
         p = self.preset
         unit_keyword = np.zeros(len(self._units), dtype=np.float32)
         if not p.use_keyword:
-            return unit_keyword, np.zeros(len(self.standards), dtype=np.float32)
-        coverage = np.zeros(len(self.standards), dtype=np.float32)
+            return unit_keyword, np.zeros(len(self), dtype=np.float32)
+        coverage = np.zeros(len(self), dtype=np.float32)
         for term in parsed.terms:
             units, weights = self._keyword.postings(term.term)
             if units.size == 0:
@@ -392,7 +602,7 @@ class StandardsIndex:
             dense_std = dense_std + p.dense_sum_weight * top_units_mean(
                 unit_dense,
                 self._owner,
-                n_owners=len(self.standards),
+                n_owners=len(self),
                 k=p.dense_top_units,
                 pool=_DENSE_POOL,
             )
@@ -432,13 +642,12 @@ class StandardsIndex:
         return fused.astype(np.float32), channels
 
     def _match(self, index: int, score: float, channels: _Channels, stems: list[str]) -> Match:
-        standard = self.standards[index]
         start, end = int(self._starts[index]), int(self._starts[index + 1])
         return Match(
-            reference=standard.reference,
-            title=standard.title,
-            level=standard.level,
-            route=standard.route,
+            reference=self._references[index],
+            title=self._titles[index],
+            level=int(self._levels[index]),
+            route=self._shown_routes[index],
             score=score,
             why=self._evidence(start, end, channels, stems),
         )
@@ -479,6 +688,32 @@ class StandardsIndex:
             unit = self._units[start]
             evidence.append(Evidence("title", unit.ref, unit.text, ()))
         return evidence
+
+
+class _DecodedStandards(Sequence[Standard]):
+    """Standards rebuilt from their records on first use, one at a time: a search needs only
+    the few it returns, and rebuilding all 949 with their KSBs takes ~0.1 s."""
+
+    def __init__(self, records: Sequence[Mapping[str, Any]]) -> None:
+        self._records = records
+        self._decoded: dict[int, Standard] = {}
+
+    def __len__(self) -> int:
+        return len(self._records)
+
+    @overload
+    def __getitem__(self, position: int) -> Standard: ...
+    @overload
+    def __getitem__(self, position: slice) -> list[Standard]: ...
+    def __getitem__(self, position: int | slice) -> Standard | list[Standard]:
+        if isinstance(position, slice):
+            return [self[i] for i in range(*position.indices(len(self)))]
+        if position < 0:
+            position += len(self)
+        standard = self._decoded.get(position)
+        if standard is None:
+            standard = self._decoded[position] = standard_from_record(self._records[position])
+        return standard
 
 
 def _centroids(vectors: np.ndarray, starts: np.ndarray) -> np.ndarray:

@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
+
+from skillshub.domain.search.strings import SortedStrings
 
 
 @dataclass(frozen=True, eq=False)
 class KeywordIndex:
     """Postings in CSR layout: term t's units are `units[starts[t]:starts[t+1]]`, ascending, with
-    precomputed BM25 weights in `weights` (idf times saturated, length-normalised tf)."""
+    precomputed BM25 weights in `weights` (idf times saturated, length-normalised tf). Term ids
+    follow the terms' sorted order, so the vocabulary is a `SortedStrings` that loads as arrays."""
 
-    vocabulary: dict[str, int]
+    vocabulary: Mapping[str, int]
     starts: np.ndarray
     units: np.ndarray
     weights: np.ndarray
@@ -36,7 +39,13 @@ class KeywordIndex:
         owners = np.repeat(np.arange(len(lengths), dtype=np.int64), lengths.astype(np.int64))
         # One key per (term, document) occurrence; unique() sorts by term, then document, so
         # each term's postings are one ascending slice, and counts give the term frequency.
-        keys = np.frombuffer(occurrences, dtype=np.int32).astype(np.int64) * n_docs + owners
+        # Renumber terms in sorted order (first-seen ids -> ranks): the same postings and
+        # weights, but the vocabulary can then be a binary search over packed strings.
+        terms = list(vocabulary)
+        rank = np.empty(len(terms), dtype=np.int64)
+        rank[sorted(range(len(terms)), key=terms.__getitem__)] = np.arange(len(terms))
+        first_seen = np.frombuffer(occurrences, dtype=np.int32)
+        keys = rank[first_seen] * n_docs + owners
         keys, tf_counts = np.unique(keys, return_counts=True)
         term_ids = (keys // n_docs).astype(np.int32)
         doc_ids = (keys % n_docs).astype(np.int32)
@@ -48,7 +57,7 @@ class KeywordIndex:
         weights = idf[term_ids] * tf * (k1 + 1.0) / (tf + norm)
         starts = np.zeros(len(vocabulary) + 1, dtype=np.int64)
         np.cumsum(np.bincount(term_ids, minlength=len(vocabulary)), out=starts[1:])
-        return cls(vocabulary, starts, doc_ids, weights.astype(np.float32), df)
+        return cls(SortedStrings.of(terms), starts, doc_ids, weights.astype(np.float32), df)
 
     def postings(self, term: str) -> tuple[np.ndarray, np.ndarray]:
         """The units containing `term` and its BM25 weight in each (empty if unknown)."""

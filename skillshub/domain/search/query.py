@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from itertools import pairwise
 from typing import Literal
@@ -50,8 +51,9 @@ class ParsedQuery:
 class Vocabulary:
     """What the catalogue knows: its words, its stems, and a corrector built on its words."""
 
-    words: frozenset[str]
-    stems: frozenset[str]
+    words: Collection[str]
+    stems: Collection[str]
+    """Sets, or `SortedStrings` (a stored index: looked up without building a set)."""
     corrector: SpellingCorrector
 
     def knows(self, word: str) -> bool:

@@ -6,6 +6,8 @@ from collections.abc import Callable, Mapping
 
 import numpy as np
 
+from skillshub.domain.search.strings import PackedStrings, SortedStrings
+
 _LETTERS = 26
 
 WordFrequency = Callable[[str], float]
@@ -61,19 +63,62 @@ class SpellingCorrector:
         kept = sorted(
             w for w, c in counts.items() if c >= min_count and w.isalpha() and w.isascii()
         )
-        self._words = kept
-        self._counts = {w: counts[w] for w in kept}
-        self._lengths = np.asarray([len(w) for w in kept], dtype=np.int16)
-        self._letters = (
-            np.stack([_letter_counts(w) for w in kept])
-            if kept
-            else np.zeros((0, _LETTERS), dtype=np.int16)
+        self._init(
+            words=SortedStrings.of(kept),
+            counts=np.asarray([counts[w] for w in kept], dtype=np.int64),
+            letters=(
+                np.stack([_letter_counts(w) for w in kept])
+                if kept
+                else np.zeros((0, _LETTERS), dtype=np.int16)
+            ),
+            min_length=min_length,
+            max_distance=max_distance,
         )
+
+    def _init(
+        self,
+        *,
+        words: SortedStrings,
+        counts: np.ndarray,
+        letters: np.ndarray,
+        min_length: int,
+        max_distance: int,
+    ) -> None:
+        if not (len(words) == len(counts) == len(letters)):
+            raise ValueError("corrector words, counts and letters must have the same length")
+        self._words = words
+        self._counts = counts
+        self._lengths = np.diff(words.strings.offsets).astype(np.int16)  # ASCII: bytes = letters
+        self._letters = letters
         self._min_length = min_length
         self._max_distance = max_distance
 
+    def to_parts(self) -> tuple[dict[str, np.ndarray], dict[str, int]]:
+        """Arrays and settings that `from_parts` turns back into an equal corrector."""
+        arrays = {
+            "words_data": self._words.strings.data,
+            "words_offsets": self._words.strings.offsets,
+            "counts": self._counts,
+            "letters": self._letters,
+        }
+        return arrays, {"min_length": self._min_length, "max_distance": self._max_distance}
+
+    @classmethod
+    def from_parts(
+        cls, arrays: Mapping[str, np.ndarray], settings: Mapping[str, int]
+    ) -> SpellingCorrector:
+        corrector = cls.__new__(cls)
+        corrector._init(
+            words=SortedStrings(PackedStrings(arrays["words_data"], arrays["words_offsets"])),
+            counts=np.asarray(arrays["counts"], dtype=np.int64),
+            letters=np.asarray(arrays["letters"], dtype=np.int16),
+            min_length=int(settings["min_length"]),
+            max_distance=int(settings["max_distance"]),
+        )
+        return corrector
+
     def __contains__(self, word: object) -> bool:
-        return word in self._counts
+        return word in self._words
 
     def allowed_distance(self, word: str) -> int:
         return 1 if len(word) <= 5 else self._max_distance
@@ -87,7 +132,7 @@ class SpellingCorrector:
         the correction is far more common (`min_gain` on the Zipf scale, 1.5 = about 30 times):
         "maintainance" becomes "maintenance", "siemens" never becomes "semen".
         """
-        if word in self._counts or len(word) < self._min_length or not word.isalpha():
+        if word in self._words or len(word) < self._min_length or not word.isalpha():
             return None
         best = self._closest(word)
         if best is None or general is None:
@@ -103,13 +148,14 @@ class SpellingCorrector:
         near &= np.abs(self._letters - _letter_counts(word)).sum(axis=1) <= 2 * allowed
         best: tuple[int, bool, int, str] | None = None
         for position in np.flatnonzero(near):
-            candidate = self._words[position]
+            candidate = self._words.strings[int(position)]
             distance = edit_distance(word, candidate, limit=allowed + 1)
             if distance > allowed:
                 continue
             # Closest first; then a matching first letter (people rarely mistype it); then
             # the more common word; then alphabetical, so the answer is deterministic.
-            key = (distance, candidate[0] != word[0], -self._counts[candidate], candidate)
+            count = int(self._counts[position])
+            key = (distance, candidate[0] != word[0], -count, candidate)
             if best is None or key < best:
                 best = key
         return None if best is None else best[3]

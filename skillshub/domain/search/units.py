@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import overload
+
+import numpy as np
 
 from skillshub.domain.search.occupations import OccupationLinks
 from skillshub.domain.search.presets import ALL_KINDS, Preset, UnitKind
+from skillshub.domain.search.strings import PackedStrings
 from skillshub.domain.search.text import sentences
 from skillshub.domain.standards import Standard
 
@@ -76,3 +80,68 @@ def index_units(
     if occupations is not None and preset.use_occupations:
         related = occupations.related_texts(standard)
     return standard_units(standard, kinds=preset.unit_kinds, related=related)
+
+
+class UnitTable(Sequence[Unit]):
+    """An index's units as arrays (kind codes, owners, packed refs and texts), read as `Unit`s
+    one at a time: 100,000 units as objects cost ~30 MB and most are never shown."""
+
+    def __init__(
+        self,
+        *,
+        kinds: Sequence[UnitKind],
+        kind_codes: np.ndarray,
+        owners: np.ndarray,
+        references: Sequence[str],
+        refs: PackedStrings,
+        texts: PackedStrings,
+    ) -> None:
+        if not (len(kind_codes) == len(owners) == len(refs) == len(texts)):
+            raise ValueError("unit kinds, owners, refs and texts must have the same length")
+        if len(kind_codes) and int(kind_codes.max()) >= len(kinds):
+            raise ValueError("a unit kind code is out of range")
+        self.kinds = tuple(kinds)
+        self.kind_codes = kind_codes
+        self.owners = owners
+        self.references = references
+        self.refs = refs
+        self.texts = texts
+
+    @classmethod
+    def of(
+        cls, units: Sequence[Unit], *, owners: np.ndarray, references: Sequence[str]
+    ) -> UnitTable:
+        kinds = tuple(dict.fromkeys(unit.kind for unit in units))
+        code = {kind: i for i, kind in enumerate(kinds)}
+        return cls(
+            kinds=kinds,
+            kind_codes=np.asarray([code[unit.kind] for unit in units], dtype=np.uint8),
+            owners=owners,
+            references=references,
+            refs=PackedStrings.pack(unit.ref for unit in units),
+            texts=PackedStrings.pack(unit.text for unit in units),
+        )
+
+    def __len__(self) -> int:
+        return len(self.kind_codes)
+
+    @overload
+    def __getitem__(self, position: int) -> Unit: ...
+    @overload
+    def __getitem__(self, position: slice) -> list[Unit]: ...
+    def __getitem__(self, position: int | slice) -> Unit | list[Unit]:
+        if isinstance(position, slice):
+            return [self[i] for i in range(*position.indices(len(self)))]
+        if position < 0:
+            position += len(self)
+        return Unit(
+            self.references[int(self.owners[position])],
+            self.kinds[int(self.kind_codes[position])],
+            self.refs[position],
+            self.texts[position],
+        )
+
+    def per_kind(self, value: Callable[[UnitKind], object], *, dtype: type) -> np.ndarray:
+        """One value per unit, `value(kind)` computed once per kind."""
+        table: np.ndarray = np.asarray([value(kind) for kind in self.kinds], dtype=dtype)
+        return table[self.kind_codes] if len(self.kinds) else np.zeros(0, dtype=dtype)

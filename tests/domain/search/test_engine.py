@@ -5,9 +5,11 @@ from __future__ import annotations
 import copy
 import dataclasses
 
+import numpy as np
 import pytest
 
 from skillshub.domain.search import (
+    PartsMismatch,
     QueryError,
     StandardsIndex,
     VectorsMismatch,
@@ -210,3 +212,36 @@ def test_keyword_only_preset_needs_no_vectors(sample: list[Standard]) -> None:
     match = index.search("lift installation").matches[0]
     assert match.reference == "ST0252"
     assert any(set(terms(" ".join(e.matched_terms))) & {"lift", "instal"} for e in match.why)
+
+
+def test_parts_round_trip_answers_exactly_alike(index: StandardsIndex) -> None:
+    """to_parts / from_parts (the on-disk cache's format) keep every answer and standard."""
+    arrays, meta = index.to_parts()
+    assert all(isinstance(array, np.ndarray) for array in arrays.values())
+    readonly = {name: array.copy() for name, array in arrays.items()}
+    for array in readonly.values():
+        array.flags.writeable = False  # as when memory-mapped
+    loaded = StandardsIndex.from_parts(
+        readonly, copy.deepcopy(meta), preset=index.preset, embedder=index._embedder
+    )
+    for query in ("write software", "mechatronix repairs", "drive lorries", "what can I do?"):
+        for options in ({}, {"level": 4}, {"include_not_current": True, "limit": 20}):
+            assert loaded.search(query, **options) == index.search(query, **options)  # type: ignore[arg-type]
+    assert list(loaded.standards) == list(index.standards)
+    assert loaded.unit_vectors("ST0116")[0] == index.unit_vectors("ST0116")[0]
+
+
+def test_parts_that_do_not_fit_are_refused(index: StandardsIndex) -> None:
+    arrays, meta = index.to_parts()
+    with pytest.raises(PartsMismatch):
+        StandardsIndex.from_parts(arrays, {**meta, "format": 0}, preset=index.preset, embedder=None)
+    with pytest.raises(PartsMismatch):
+        StandardsIndex.from_parts(
+            arrays, meta, preset=get_preset("default"), embedder=None
+        )  # made with the tiny preset
+    short = {**arrays, "starts": arrays["starts"][:-1]}
+    with pytest.raises(PartsMismatch):
+        StandardsIndex.from_parts(short, meta, preset=index.preset, embedder=None)
+    missing = {k: v for k, v in arrays.items() if k != "vectors"}
+    with pytest.raises(PartsMismatch):
+        StandardsIndex.from_parts(missing, meta, preset=index.preset, embedder=None)
