@@ -18,11 +18,13 @@ LAYERS: dict[str, int] = {
     "dashboard": 4,
     "qualifications": 5,
     "provision": 5,
-    "api": 6,
-    "web": 7,
-    "commands": 8,
-    "cli": 9,
-    "__main__": 10,
+    "journey": 6,
+    "demand": 6,
+    "api": 7,
+    "web": 8,
+    "commands": 9,
+    "cli": 10,
+    "__main__": 11,
 }
 """A room may import only rooms at a lower layer, or its own. Apps of one layer stay apart;
 qualifications and provision sit above catalogue (they link to standards)."""

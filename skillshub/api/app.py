@@ -9,6 +9,7 @@ from ninja import NinjaAPI
 from ninja.throttling import AnonRateThrottle
 
 from skillshub.api import problems
+from skillshub.api.journey import router as journey_router
 from skillshub.api.labour_market import router as labour_market_router
 from skillshub.api.offers import offers_router
 from skillshub.api.offers import search_router as offer_search_router
@@ -49,6 +50,7 @@ api = HubAPI(
 problems.install(api)
 api.add_router("/v1/standards", standards_router, tags=["standards"])
 api.add_router("/v1/qualifications", qualifications_router, tags=["qualifications"])
+api.add_router("/v1/search", journey_router, tags=["search"])
 api.add_router("/v1/search", search_router, tags=["search"])
 api.add_router("/v1/search", offer_search_router, tags=["search"])
 api.add_router("/v1/offers", offers_router, tags=["provision"])

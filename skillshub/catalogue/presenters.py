@@ -205,6 +205,28 @@ def versions_table(
     }
 
 
+def training_near(standard: Standard, *, postcode: str) -> dict[str, Any]:
+    """The way from a standard to training for it near a place, keeping the need: a link when
+    the postcode is known (it came with the visitor), else a one-field postcode form."""
+    need = {"q": standard.title}
+    if postcode:
+        return {
+            "href": "/find-training/?" + urlencode({**need, "postcode": postcode}),
+            "text": f"Find training for this near {postcode.upper()}",
+        }
+    return {
+        "need": standard.title,
+        "input": {
+            "id": "training-postcode",
+            "name": "postcode",
+            "label": {"text": "Your workplace postcode", "classes": "govuk-label--s"},
+            "hint": {"text": "For example B1 1AA, or a district like B1"},
+            "classes": "govuk-input--width-10",
+            "autocomplete": "postal-code",
+        },
+    }
+
+
 def duties_table(standard: Standard) -> dict[str, Any] | None:
     if not standard.duties:
         return None

@@ -46,7 +46,9 @@ def version(request: HttpRequest, reference: str, version: str) -> HttpResponse:
 def _detail(request: HttpRequest, standard: Standard, *, shown: Standard) -> HttpResponse:
     versions = store.versions_of(standard.reference)
     is_shown_version = standard.detail_version == shown.detail_version
+    postcode = request.GET.get("postcode", "").strip()[:10]
     context = {
+        "training_near": presenters.training_near(standard, postcode=postcode),
         "standard": standard,
         "is_shown_version": is_shown_version,
         "shown": shown,

@@ -9,6 +9,7 @@ from skillshub.commands import (
     provider,
     report,
     search,
+    search_all,
     search_offers,
     search_providers,
     search_qualifications,
@@ -19,3 +20,4 @@ COMMANDS: list[ModuleType] = [serve, ingest, search, report, provider]
 search.SEARCHES["offers"] = search_offers.register_kind
 search.SEARCHES["qualifications"] = search_qualifications.register_kind
 search.SEARCHES["providers"] = search_providers.register_kind
+search.SEARCHES["all"] = search_all.register_kind

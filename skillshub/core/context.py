@@ -21,11 +21,10 @@ ATTRIBUTION = (
 )
 
 NAVIGATION = (
-    ("Find training", "catalogue:search"),
+    ("Find training", "journey:find_training"),
     ("Browse standards", "catalogue:browse"),
     ("Qualifications", "qualifications:list"),
     ("Labour market", "dashboard:index"),
-    ("Courses near you", "provision:search"),
     ("About the data", "core:about"),
 )
 

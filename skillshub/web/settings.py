@@ -30,6 +30,8 @@ INSTALLED_APPS = [
     "skillshub.qualifications",
     "skillshub.provision",
     "skillshub.dashboard",
+    "skillshub.journey",
+    "skillshub.demand",
 ]
 
 MIDDLEWARE = [

@@ -7,6 +7,8 @@ from skillshub.api.app import api
 
 urlpatterns = [
     path("", include("skillshub.core.urls")),
+    path("find-training/", include("skillshub.journey.urls")),
+    path("needs/", include("skillshub.demand.urls")),
     path("standards/", include("skillshub.catalogue.urls")),
     path("qualifications/", include("skillshub.qualifications.urls")),
     path("training/", include("skillshub.provision.urls")),

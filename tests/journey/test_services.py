@@ -1,0 +1,63 @@
+"""One search over every route: groups, cards with time, format, where and cost, and context."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from skillshub.journey.services import TrainingSearchRequest, apprenticeship_time, find_training
+
+TODAY = date(2026, 12, 1)
+
+
+def search(**values: object) -> object:
+    return find_training(TrainingSearchRequest(**values), today=TODAY)  # type: ignore[arg-type]
+
+
+@pytest.mark.usefixtures("journey_data")
+def test_a_need_near_a_postcode_gives_every_route_with_costs() -> None:
+    result = search(q="keep our production line robots running", postcode="B1 1AA", employees=20)
+    groups = {group.name: group for group in result.groups}  # type: ignore[attr-defined]
+    assert {"apprenticeships", "qualifications", "providers"} <= set(groups)
+    apprenticeships = groups["apprenticeships"].cards
+    assert apprenticeships[0].level in (4, 5)
+    assert "ST0662" in [card.reference for card in apprenticeships]
+    automation = next(card for card in apprenticeships if card.reference == "ST0662")
+    assert automation.time.startswith("48 months") and "hours a week" in automation.time
+    assert "You pay nothing for an apprentice aged 16 to 24" in automation.cost
+    assert "£700" in automation.cost  # 5% of the £14,000 funding band
+    assert "we assume you do not pay the levy" in automation.cost_rule
+    assert (
+        automation.url
+        == "/standards/ST0662/?q=keep+our+production+line+robots+running&postcode=B1+1AA"
+    )
+    providers = [card.title for card in groups["providers"].cards]
+    assert providers and all("km" in card.where for card in groups["providers"].cards)
+    assert result.place == "B1 1AA" and not result.nothing_near  # type: ignore[attr-defined]
+    assert result.funding_rules.sources  # type: ignore[attr-defined]
+
+
+@pytest.mark.usefixtures("journey_data")
+def test_nonsense_gets_no_good_match_and_only_the_empty_apprenticeships_group() -> None:
+    result = search(q="xyzzy")
+    assert result.no_good_match  # type: ignore[attr-defined]
+    assert [g.name for g in result.groups] == ["apprenticeships"]  # type: ignore[attr-defined]
+    assert result.groups[0].cards == []  # type: ignore[attr-defined]
+
+
+def test_time_in_months_and_hours_a_week() -> None:
+    from skillshub.domain.standards import APPROVED, Standard
+
+    standard = Standard(
+        reference="ST0001",
+        title="T",
+        level=4,
+        status=APPROVED,
+        route="R",
+        typical_duration_months=24,
+        minimum_off_the_job_hours=624,
+    )
+    assert apprenticeship_time(standard) == (
+        "24 months, at least 624 hours of off-the-job training (about 6 hours a week)"
+    )
