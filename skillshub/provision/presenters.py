@@ -83,6 +83,11 @@ def _why(hit: domain.OfferHit, titles: Mapping[str, str]) -> list[SafeString]:
     return reasons
 
 
+def offer_anchor(offer_id: str) -> str:
+    """A fragment id for an offer on a results page (ids allow only some characters)."""
+    return "offer-" + "".join(c if c.isalnum() or c in "-_" else "-" for c in offer_id)
+
+
 def result_items(
     results: OfferResults, *, today: date, shortlisted: Iterable[str]
 ) -> list[dict[str, Any]]:
@@ -95,6 +100,7 @@ def result_items(
         items.append(
             {
                 "offer_id": offer.offer_id,
+                "anchor": offer_anchor(offer.offer_id),
                 "title": offer.title,
                 "href": offer_href(offer.offer_id),
                 "provider": results.provider_name(offer.ukprn),

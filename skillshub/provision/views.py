@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import Resolver404, resolve, reverse
 from django.utils import timezone
@@ -132,6 +132,15 @@ def _without_courses(request: HttpRequest, form: forms.SearchForm) -> HttpRespon
     return render(request, "provision/no_data.html", context, status=status)
 
 
+def _without_status(request: HttpRequest) -> str:
+    """This page's address without the one-off 'what changed' parameters of a shortlist change."""
+    params = request.GET.copy()
+    for name in ("changed", "did"):
+        params.pop(name, None)
+    query = params.urlencode()
+    return request.path + (f"?{query}" if query else "")
+
+
 def search(request: HttpRequest) -> HttpResponse:
     loaded = provision_index.current()
     submitted = "q" in request.GET or "postcode" in request.GET
@@ -197,7 +206,9 @@ def search(request: HttpRequest) -> HttpResponse:
         if results
         else None,
         "shortlist_count": len(chosen),
-        "next_url": request.get_full_path(),
+        "next_url": _without_status(request),
+        "changed": request.GET.get("changed", ""),
+        "did": request.GET.get("did", ""),
         "data_note": _data_note(loaded),
         "near": near,
         "attribution": discover_uni.ATTRIBUTION,
@@ -320,6 +331,14 @@ def shortlist_page(request: HttpRequest) -> HttpResponse:
             target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
         ):
             target = reverse("provision:shortlist")
+        if action in {"add", "remove"} and offer_id:
+            # Back to the same result, focused, with a status line saying what changed.
+            base, _, _ = target.partition("#")
+            path, _, query = base.partition("?")
+            params = QueryDict(query, mutable=True)
+            params["changed"] = offer_id
+            params["did"] = action
+            target = f"{path}?{params.urlencode()}#{presenters.offer_anchor(offer_id)}"
         return redirect(target)
     hits, names = _shortlist_hits(request)
     context: dict[str, Any] = {

@@ -10,7 +10,7 @@ import pytest
 from bs4 import BeautifulSoup
 from django.test import Client
 
-from skillshub.provision import models, store
+from skillshub.provision import models, presenters, store
 from tests.page_checks import PageClient
 
 pytestmark = pytest.mark.django_db
@@ -189,7 +189,16 @@ def test_shortlist_compare_download_and_clear(
         response = client.post(
             "/training/shortlist/", {"action": "add", "offer_id": offer_id, "next": back}
         )
-        assert response.status_code == 302 and response["Location"] == back
+        anchor = presenters.offer_anchor(offer_id)
+        # Back at the same result (focused there by init.js), told what changed.
+        assert response.status_code == 302
+        assert response["Location"].startswith(back + "&changed=")
+        assert response["Location"].endswith("&did=add#" + anchor)
+    back_at = client_request.get(response["Location"].partition("#")[0])
+    item = back_at.find("li", id=anchor)
+    assert item["tabindex"] == "-1"
+    assert item.find(role="status").get_text(strip=True) == "Added to your shortlist (2 in it)."
+    assert "changed=" not in back_at.find("input", attrs={"name": "next"})["value"]
     page = client_request.get("/training/shortlist/")
     head = [th.get_text(" ", strip=True) for th in page.select("thead th")]
     assert head[0] == "Course" and len(head) == 3
