@@ -21,9 +21,13 @@ class OfferSearchParams(Schema):
         "",
         max_length=8000,
         description="The need in plain words, e.g. 'maintain PLC control systems'.",
+        examples=["maintain PLC control systems"],
     )
     postcode: str = Field(
-        "", max_length=20, description="A postcode (B1 1AA) or postcode district (B1)."
+        "",
+        max_length=20,
+        description="A postcode (B1 1AA) or postcode district (B1).",
+        examples=["B1 1AA"],
     )
     radius_km: float = Field(
         25.0,

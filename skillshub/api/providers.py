@@ -16,7 +16,10 @@ router = Router()
 
 class ProviderSearchParams(Schema):
     postcode: str = Field(
-        ..., max_length=20, description="A postcode (B1 1AA) or postcode district (B1)."
+        ...,
+        max_length=20,
+        description="A postcode (B1 1AA) or postcode district (B1).",
+        examples=["B1 1AA"],
     )
     radius_km: float = Field(
         25.0, gt=0, le=MAX_RADIUS_KM, description="Straight-line distance from the postcode, in km."
