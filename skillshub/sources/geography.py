@@ -65,7 +65,7 @@ def _rows(
     with (
         gzip.open(path, "rb") if path.suffix == ".gz" else path.open("rb") as raw,
         io.TextIOWrapper(
-            io.BufferedReader(CappedReader(raw, source=path.name, text=True)),  # type: ignore[arg-type]
+            io.BufferedReader(CappedReader(raw, source=path.name, text=True)),
             encoding="utf-8-sig",
             newline="",
         ) as text,
