@@ -133,18 +133,26 @@ def _build(standards: list[Standard]) -> StandardsIndex:
     )
 
 
+def _loaded_catalogue_sha256() -> str | None:
+    """The SHA-256 of the catalogue being served: one small query per search (the hash alone,
+    not the whole DatasetLoad row with its JSON counts), so a new ingest is seen at once."""
+    latest = DatasetLoad.objects.filter(dataset="standards").order_by("-loaded_at", "-id")
+    sha256: str | None = latest.values_list("sha256", flat=True).first()
+    return sha256
+
+
 def get_index() -> StandardsIndex:
     """The index for the catalogue being served, rebuilt when a new catalogue is loaded."""
     global _cache
-    load = DatasetLoad.latest_for("standards")
-    if load is None:
+    sha256 = _loaded_catalogue_sha256()
+    if sha256 is None:
         raise CatalogueNotLoaded("No standards are loaded yet: run `skillshub ingest` first.")
     cached = _cache
-    if cached is not None and cached.catalogue_sha256 == load.sha256:
+    if cached is not None and cached.catalogue_sha256 == sha256:
         return cached.index
     with _lock:
-        if _cache is None or _cache.catalogue_sha256 != load.sha256:
-            _cache = _Cached(load.sha256, _cached_or_built(load.sha256))
+        if _cache is None or _cache.catalogue_sha256 != sha256:
+            _cache = _Cached(sha256, _cached_or_built(sha256))
         return _cache.index
 
 

@@ -107,7 +107,7 @@ def test_the_served_index_is_read_from_the_cache(db: None) -> None:
         first = matching.get_index()
         folders = list((get_settings().home / "cache").glob("standards-index-*"))
         assert len(folders) == 1
-        assert not first._vectors.flags.writeable  # a read-only memory map
+        assert not first._distinct_vectors.flags.writeable  # a read-only memory map
         (folders[0] / "meta.msgpack").write_bytes(b"damaged")
         matching._cache = None
         again = matching.get_index()

@@ -16,6 +16,7 @@ from skillshub.domain.search import (
     embed_catalogue,
     get_preset,
 )
+from skillshub.domain.search.engine import distinct_rows
 from skillshub.domain.search.text import terms
 from skillshub.domain.standards import Standard
 
@@ -245,3 +246,12 @@ def test_parts_that_do_not_fit_are_refused(index: StandardsIndex) -> None:
     missing = {k: v for k, v in arrays.items() if k != "vectors"}
     with pytest.raises(PartsMismatch):
         StandardsIndex.from_parts(missing, meta, preset=index.preset, embedder=None)
+
+
+def test_distinct_rows_rebuild_the_matrix_bit_for_bit() -> None:
+    matrix = np.asarray([[1, 0], [0.5, 0.5], [1, 0], [0, -0.0], [0, 0]], dtype=np.float32)
+    distinct, rows = distinct_rows(matrix)
+    assert distinct.tolist() == [[1, 0], [0.5, 0.5], [0, -0.0], [0, 0]]  # -0.0 is its own row
+    assert np.array_equal(distinct[rows], matrix) and rows.tolist() == [0, 1, 0, 2, 3]
+    empty, none = distinct_rows(np.zeros((0, 3), dtype=np.float32))
+    assert empty.shape == (0, 3) and none.size == 0
