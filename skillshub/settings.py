@@ -113,7 +113,7 @@ class Settings(BaseSettings):
         "the provider CSV upload itself is limited to 5 MB.",
     )
     max_file_mb: int = Field(
-        default=1024,
+        default=512,
         ge=1,
         description="Largest file, download or decompressed member an ingest reads, MB "
         "(SKILLSHUB_MAX_FILE_MB); a bigger one (or a zip or gzip bomb) is refused.",

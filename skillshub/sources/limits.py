@@ -15,6 +15,7 @@ from typing import Protocol
 from skillshub.sources.errors import SourceError
 
 CHUNK = 1 << 16
+OUT_CHUNK = 1 << 20
 GZIP_MAGIC = b"\x1f\x8b"
 
 
@@ -46,25 +47,34 @@ def read_file(path: Path, *, limit: int | None = None) -> bytes:
 
 
 def gunzip(data: bytes, *, source: str, limit: int | None = None) -> bytes:
-    """Decompress gzip data (every member), refusing output larger than the limit."""
+    """Decompress gzip data (every member), refusing output larger than the limit.
+
+    Output comes 1 MB at a time into a list, so a bomb holds at most the limit before it is
+    refused (decompressing into one growing buffer held twice that while it was copied).
+    """
     most = max_bytes() if limit is None else limit
-    out = bytearray()
+    parts: list[bytes] = []
+    total = 0
     rest = data
     try:
         while rest:
             unzip = zlib.decompressobj(wbits=31)
-            chunk = unzip.decompress(rest, most + 1 - len(out))
-            out += chunk
-            while unzip.unconsumed_tail and len(out) <= most:
-                out += unzip.decompress(unzip.unconsumed_tail, most + 1 - len(out))
-            if len(out) > most:
-                raise _too_big("the unzipped data", most, source=source)
+            pending = rest
+            while pending or not unzip.eof:
+                part = unzip.decompress(pending, OUT_CHUNK)
+                total += len(part)
+                if total > most:
+                    raise _too_big("the unzipped data", most, source=source)
+                parts.append(part)
+                pending = unzip.unconsumed_tail
+                if not part and not pending:
+                    break
             if not unzip.eof:
                 raise SourceError("the gzip data is damaged (it ends too soon)", source=source)
             rest = unzip.unused_data.lstrip(b"\x00")
     except zlib.error as error:
         raise SourceError(f"the gzip data is damaged ({error})", source=source) from error
-    return bytes(out)  # a bomb never gets here: it stops at the limit above
+    return b"".join(parts)
 
 
 def maybe_gunzip(data: bytes, *, source: str, limit: int | None = None) -> bytes:
