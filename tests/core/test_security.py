@@ -140,3 +140,38 @@ def test_a_forged_message_never_reaches_a_providers_page() -> None:
     response = client.get("/training/provider/")
     assert response.status_code == 200
     assert b'id="forged"' not in response.content and b"evil.example" not in response.content
+
+
+def test_the_cache_is_configurable() -> None:
+    from skillshub.settings import CACHE_TABLE, cache_config
+
+    assert cache_config("locmem://")["BACKEND"].endswith("LocMemCache")
+    assert cache_config("db://") == {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": CACHE_TABLE,
+    }
+    assert cache_config("file:///var/cache/skillshub")["LOCATION"] == "/var/cache/skillshub"
+    with pytest.raises(ValidationError, match="SKILLSHUB_CACHE_URL"):
+        Settings(cache_url="redis://localhost")
+
+
+@pytest.mark.parametrize(
+    ("proxies", "forwarded", "expected"),
+    [
+        (0, "203.0.113.9", "192.0.2.1"),  # no proxy: the header is the client's own say-so
+        (1, "203.0.113.9", "203.0.113.9"),
+        (1, "10.9.9.9, 203.0.113.9", "203.0.113.9"),  # the left one was made up by the client
+        (2, "10.9.9.9, 203.0.113.9, 198.51.100.2", "203.0.113.9"),
+    ],
+)
+def test_the_client_address_believes_only_trusted_proxies(
+    proxies: int, forwarded: str, expected: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from skillshub.core import ratelimit
+
+    class Configured:
+        trusted_proxies = proxies
+
+    monkeypatch.setattr(ratelimit, "get_settings", lambda: Configured)
+    request = RequestFactory().get("/", REMOTE_ADDR="192.0.2.1", HTTP_X_FORWARDED_FOR=forwarded)
+    assert ratelimit.client_address(request) == expected

@@ -103,3 +103,20 @@ def test_wrong_passwords_spread_beyond_the_window_never_lock(clock: Clock) -> No
     for n in range(12):  # never more than 8 in any 15 minutes
         assert sign_in(Client(), f"wrong {n}").status_code == 400
         clock.now += LOCKOUT_S / 8
+
+
+def test_the_lockout_works_with_the_database_cache_for_several_workers(clock: Clock) -> None:
+    from django.core.management import call_command
+    from django.test import override_settings
+
+    from skillshub.settings import cache_config
+
+    with override_settings(CACHES={"default": cache_config("db://")}):
+        call_command("createcachetable", verbosity=0)
+        statuses = [sign_in(Client(), f"wrong {n}").status_code for n in range(10)]
+        assert statuses[-1] == 429
+        from django.db import connection
+
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT COUNT(*) FROM skillshub_cache")
+            assert cursor.fetchone()[0] >= 2  # the account's and the address's counts
