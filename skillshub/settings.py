@@ -171,7 +171,15 @@ class Settings(BaseSettings):
     def effective_secret_key(self) -> str:
         """SKILLSHUB_SECRET_KEY, else this home's own random key (made on first use)."""
         key = self.secret_key.get_secret_value().strip()
-        return key or home_secret_key(self.home)
+        if key:
+            return key
+        try:
+            return home_secret_key(self.home)
+        except OSError as error:
+            raise RuntimeError(
+                f"cannot keep a secret key in {self.home} ({error.strerror}): make the folder "
+                "writable, point SKILLSHUB_HOME elsewhere, or set SKILLSHUB_SECRET_KEY"
+            ) from error
 
 
 def home_secret_key(home: Path) -> str:

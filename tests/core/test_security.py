@@ -41,6 +41,13 @@ def test_settings_use_the_home_key_unless_one_is_set(tmp_path: Path) -> None:
     assert Settings(home=tmp_path, secret_key=chosen).effective_secret_key() == chosen
 
 
+def test_an_unusable_home_says_what_to_do(tmp_path: Path) -> None:
+    home = tmp_path / "not-a-folder"
+    home.write_text("")
+    with pytest.raises(RuntimeError, match="set SKILLSHUB_SECRET_KEY"):
+        Settings(home=home).effective_secret_key()
+
+
 @pytest.mark.parametrize("key", [OLD_KEY, "changeme", "short-key"])
 def test_public_placeholder_and_short_keys_are_refused(key: str, tmp_path: Path) -> None:
     with pytest.raises(ValidationError, match="SKILLSHUB_SECRET_KEY"):
