@@ -63,6 +63,7 @@ pytest-postgres:
 bench: install
 	$(BIN)/python benchmarks/bench_search.py
 	$(BIN)/python benchmarks/bench_offers.py
+	$(BIN)/python benchmarks/bench_api.py
 
 # Needs the shared evaluation set beside this clone (../shared/eval); says so when it is absent.
 eval: install
