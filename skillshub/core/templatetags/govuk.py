@@ -6,6 +6,7 @@ from functools import lru_cache
 from typing import Any
 
 from django import template
+from django.utils.html import format_html, strip_tags
 from django.utils.safestring import SafeString, mark_safe
 from jinja2 import Environment, PackageLoader, PrefixLoader, Template, select_autoescape
 from markupsafe import Markup
@@ -45,8 +46,18 @@ def _markup(value: Any) -> Any:
 
 
 def render_component(component: str, params: dict[str, Any]) -> SafeString:
-    """Render one GOV.UK Frontend component with the upstream Jinja macro."""
-    return mark_safe(_template(component).render(params=_markup(params)))
+    """Render one GOV.UK Frontend component with the upstream Jinja macro. Every table comes in
+    a box that scrolls sideways on its own (focusable, named after the table's caption), so no
+    page scrolls sideways on a 320 px screen."""
+    html = _template(component).render(params=_markup(params))
+    if component == "table":
+        caption = strip_tags(str(params.get("caption") or "Table"))
+        return format_html(
+            '<div class="app-table-scroll" tabindex="0" role="region" aria-label="{}">{}</div>',
+            f"{caption} (scrolls sideways on small screens)",
+            mark_safe(html),
+        )
+    return mark_safe(html)
 
 
 @register.simple_tag
