@@ -209,10 +209,10 @@ def _apprenticeships(
     )
     cards = []
     for match in ranked[: request.per_group]:
-        hit = nearest.get(match.reference)
-        if hit is not None and offers is not None:
-            where = f"{offers.provider_name(hit.offer.ukprn)}, " + (
-                f"{hit.distance_km:.1f} km away" if hit.distance_km is not None else "online"
+        found = nearest.get(match.reference)
+        if found is not None and offers is not None:
+            where = f"{offers.provider_name(found.offer.ukprn)}, " + (
+                f"{found.distance_km:.1f} km away" if found.distance_km is not None else "online"
             )
         else:
             where = _place_note(
