@@ -24,7 +24,9 @@ def top_units_mean(
     if values.size == 0 or k <= 0:
         return out
     pool = min(pool, values.size)
-    best = np.argpartition(-values, pool - 1)[:pool]
+    best = top_positions(values, pool)
+    if best is None:
+        best = np.argpartition(-values, pool - 1)[:pool]
     # Group by owner, best first within each owner, then keep each owner's first k.
     order = best[np.lexsort((-values[best], owner[best]))]
     owners = owner[order]
@@ -35,6 +37,34 @@ def top_units_mean(
     taken = np.bincount(owners[keep], minlength=n_owners)
     np.divide(sums, np.maximum(taken, 1), out=out, casting="unsafe")
     return out
+
+
+_SAMPLE_STEP = 8
+
+
+def top_positions(values: np.ndarray, count: int) -> np.ndarray | None:
+    """The positions of the `count` largest values, ascending, or None when that set is not
+    unique (values tied across its boundary, or `count` is not less than the size).
+
+    A full partial sort of 100,000 scores takes ~1.8 ms a query. Instead: a threshold from every
+    8th value, set low enough that about 1.5 x `count` values pass it (checked: at least
+    `count` must), then an exact partial sort of only those. Where the set is unique this is
+    exactly the set any partial sort returns, so callers that depend only on the set (not on
+    the order) get the same answer, bit for bit.
+    """
+    n = values.size
+    if count <= 0 or count >= n:
+        return None
+    sample = values[::_SAMPLE_STEP]
+    wanted = min(sample.size, (3 * count) // (2 * _SAMPLE_STEP) + 1)
+    threshold = np.partition(sample, sample.size - wanted)[sample.size - wanted]
+    candidates = np.flatnonzero(values >= threshold)
+    if candidates.size < count:  # the sample misled (small or skewed input): look at all
+        candidates = np.arange(n)
+    chosen = values[candidates]
+    cut = np.partition(chosen, chosen.size - count)[chosen.size - count]
+    best = candidates[chosen >= cut]
+    return best if best.size == count else None
 
 
 def rescale(scores: np.ndarray) -> tuple[np.ndarray, float, float]:

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import numpy as np
 
-from skillshub.domain.search.fusion import reciprocal_rank, rescale, segment_max, top_units_mean
+from skillshub.domain.search.fusion import (
+    reciprocal_rank,
+    rescale,
+    segment_max,
+    top_positions,
+    top_units_mean,
+)
 
 
 def test_segment_max_handles_empty_segments() -> None:
@@ -41,3 +47,34 @@ def test_reciprocal_rank() -> None:
     fused = reciprocal_rank(scores, np.ones(4, dtype=bool), k=60, depth=10)
     assert fused[1] == 1.0 and fused[3] < 1.0 and fused[2] == 0.0
     assert fused.argsort()[::-1][:3].tolist() == [1, 3, 0]
+
+
+def test_top_positions_is_the_set_a_partial_sort_finds() -> None:
+    rng = np.random.default_rng(7)
+    for size, count in ((100_000, 4000), (5000, 100), (50, 10)):
+        values = rng.normal(size=size).astype(np.float32)
+        found = top_positions(values, count)
+        assert found is not None
+        expected = np.sort(np.argpartition(-values, count - 1)[:count])
+        assert found.tolist() == expected.tolist()
+
+
+def test_top_positions_refuses_an_ambiguous_set() -> None:
+    values = np.asarray([0.9, 0.5, 0.5, 0.1], dtype=np.float32)  # 2nd best is a tie
+    assert top_positions(values, 2) is None
+    assert top_positions(values, 3) is not None
+    assert top_positions(values, 4) is None  # everything: nothing to choose
+
+
+def test_top_units_mean_is_the_same_with_or_without_the_short_cut() -> None:
+    rng = np.random.default_rng(3)
+    values = np.round(rng.random(20_000), 2).astype(np.float32)  # many ties
+    owner = np.sort(rng.integers(0, 300, size=values.size))
+    for pool in (50, 1000, 4000):
+        fast = top_units_mean(values, owner, n_owners=300, k=3, pool=pool)
+        best = np.argpartition(-values, pool - 1)[:pool]
+        kept = np.zeros(300)
+        for o in range(300):
+            mine = np.sort(values[best][owner[best] == o])[::-1][:3]
+            kept[o] = mine.mean() if mine.size else 0.0
+        assert np.allclose(fast, kept, atol=1e-6)
