@@ -137,3 +137,31 @@ def _non_levy_rule(rules: FundingRules) -> str:
         f"Employers who do not pay it pay nothing for apprentices aged {low} to {high} and "
         f"{rules.non_levy_employer_share:.0%} for older apprentices."
     )
+
+
+UNIT_RULE = (
+    "Levy-paying employers can spend levy funds on apprenticeship units; how the cost is shared "
+    "for other employers is not yet in this hub's funding rules."
+)
+
+
+def product_cost(
+    rules: FundingRules,
+    *,
+    kind: str,
+    funding_band_gbp: int | None,
+    employer: Employer,
+    age: AgeBand,
+) -> tuple[str, str]:
+    """(what the employer pays, the rule) for an apprenticeship product of this kind."""
+    if kind == "unit":
+        band = (
+            f"Funding band up to {_pounds(funding_band_gbp)}."
+            if funding_band_gbp
+            else "Funding band not published."
+        )
+        return band, UNIT_RULE
+    estimate = apprenticeship_cost(
+        rules, funding_band_gbp=funding_band_gbp, employer=employer, age=age
+    )
+    return estimate.summary, estimate.rule

@@ -2,25 +2,33 @@
 
 Method (see README, "Next steps from a job"):
 
-- Candidates are current standards at level 4 or 5, strictly above the starting standard's
-  level. A standard already at level 5 (or above) has no higher Level 4-5 step: none are shown.
+- Candidates are current products (standards, and apprenticeship units) at level 4 or 5, one
+  or two levels above the starting standard. A standard already at level 5 (or above) has no
+  higher Level 4-5 step: none are shown.
 - Closeness is the cosine between the two standards' mean unit vectors (what each is about
   overall, from their own wording), plus ROUTE_BONUS for the same route and PATHWAY_BONUS for
   the same pathway within it. Steps are ranked by closeness, then by reference.
-- A target KSB *carries over* when some KSB of the starting standard is at least
-  COVERED_AT similar to it (cosine of their vectors); otherwise the step *adds* it. When the
-  starting standard has no KSBs published, its other own units (title, duties, overview) stand
-  in for them. Skills come first, then knowledge, then behaviours, each in published order.
+- A target KSB *carries over* when some KSB of the starting standard is at least COVERED_AT
+  similar to it (cosine of their vectors); it *builds on* one held when the best is at least
+  BUILDS_ON_AT; otherwise the step *adds* it as new. When the starting standard has no KSBs
+  published, its other own units (title, duties, overview) stand in for them. Skills come
+  first, then knowledge, then behaviours, each in published order.
+- What a step adds (built on or new) is summarised in a few themes: the words shared by most
+  of those KSBs, chosen greedily (each theme covers KSBs no earlier theme covered).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from collections import Counter
+from dataclasses import dataclass, field
 
 import numpy as np
 
 from skillshub.domain.search.engine import Match, StandardsIndex
 from skillshub.domain.search.presets import STANDARD_KINDS
+from skillshub.domain.search.stemmer import stem
+from skillshub.domain.search.text import STOPWORDS
 from skillshub.domain.search.units import MAX_UNIT_CHARS, Unit
 from skillshub.domain.standards import Ksb, KsbKind, Standard
 
@@ -28,6 +36,11 @@ TARGET_LEVELS = (4, 5)
 ROUTE_BONUS = 0.1
 PATHWAY_BONUS = 0.05
 COVERED_AT = 0.6
+BUILDS_ON_AT = 0.52
+"""Between this and COVERED_AT about half the pairs restate the same thing (see COVERED_AT):
+such a KSB builds on one the person has rather than being new."""
+MAX_LEVEL_STEP = 2
+MAX_THEMES = 4
 """WordLlama cosine at or above which a starting KSB covers a target KSB. Set by reading every
 best pair for ST0154 -> ST0999, ST0154 -> ST0662 and ST0457 -> ST0841: from 0.6 up the pairs
 restate the same thing (health and safety compliance, reading technical documentation,
@@ -52,6 +65,14 @@ class NeedsEmbeddings(ValueError):
 
 
 @dataclass(frozen=True)
+class Theme:
+    """A plain summary of part of what a step adds: a shared word and the KSBs that use it."""
+
+    label: str
+    refs: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class NextStep:
     """One higher standard an employee could move to, how close it is, and what it adds."""
 
@@ -64,7 +85,10 @@ class NextStep:
     closeness: float
     """Cosine of the two standards' mean vectors plus route and pathway bonuses (max 1.15)."""
     adds: list[Ksb]
+    """New to the person: no KSB they hold is close (every KSB not carried over or built on)."""
     carries_over: list[Ksb]
+    builds_on: list[Ksb] = field(default_factory=list)
+    themes: list[Theme] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, object]:
         def ksbs(items: list[Ksb]) -> list[dict[str, str]]:
@@ -79,7 +103,9 @@ class NextStep:
             "max_funding_gbp": self.max_funding_gbp,
             "closeness": round(self.closeness, 4),
             "adds": ksbs(self.adds),
+            "builds_on": ksbs(self.builds_on),
             "carries_over": ksbs(self.carries_over),
+            "themes": [{"label": t.label, "refs": list(t.refs)} for t in self.themes],
         }
 
 
@@ -107,7 +133,9 @@ def next_steps(index: StandardsIndex, *, from_reference: str, limit: int = 5) ->
     candidates = [
         s
         for s in index.standards
-        if s.is_current and s.level in TARGET_LEVELS and s.level > start.level
+        if s.is_current
+        and s.level in TARGET_LEVELS
+        and start.level < s.level <= start.level + MAX_LEVEL_STEP
     ]
     if not candidates or limit <= 0:
         return []
@@ -129,7 +157,7 @@ def next_steps(index: StandardsIndex, *, from_reference: str, limit: int = 5) ->
         own = ([u for u, keep in zip(start_units, mask, strict=True) if keep], start_vectors[mask])
     steps = []
     for _, _, closeness, candidate in scored[:limit]:
-        adds, carries_over = _compare(index, candidate, own[1])
+        adds, builds_on, carries_over = _compare(index, candidate, own[1])
         steps.append(
             NextStep(
                 reference=candidate.reference,
@@ -141,6 +169,8 @@ def next_steps(index: StandardsIndex, *, from_reference: str, limit: int = 5) ->
                 closeness=closeness,
                 adds=adds,
                 carries_over=carries_over,
+                builds_on=builds_on,
+                themes=themes(builds_on + adds),
             )
         )
     return steps
@@ -176,8 +206,8 @@ def _key(kind: str, text: str) -> tuple[str, str]:
 
 def _compare(
     index: StandardsIndex, target: Standard, start_vectors: np.ndarray
-) -> tuple[list[Ksb], list[Ksb]]:
-    """The target's KSBs split into (adds, carries over) by their best match in the start."""
+) -> tuple[list[Ksb], list[Ksb], list[Ksb]]:
+    """The target's KSBs split into (new, builds on, carries over) by their best match."""
     units, vectors = _ksb_rows(*index.unit_vectors(target.reference))
     rows = {_key(unit.kind, unit.text): row for row, unit in enumerate(units)}
     best = (
@@ -186,11 +216,63 @@ def _compare(
         else np.zeros(len(units), dtype=np.float32)
     )
     adds: list[Ksb] = []
+    builds_on: list[Ksb] = []
     carries_over: list[Ksb] = []
     ordered = sorted(target.ksbs, key=lambda k: _KIND_ORDER[k.kind])  # stable: published order
     for ksb in ordered:
         row = rows.get(_key(ksb.kind, ksb.text))
         if row is None:
             continue  # empty text: nothing to show or compare
-        (carries_over if best[row] >= COVERED_AT else adds).append(ksb)
-    return adds, carries_over
+        if best[row] >= COVERED_AT:
+            carries_over.append(ksb)
+        elif best[row] >= BUILDS_ON_AT:
+            builds_on.append(ksb)
+        else:
+            adds.append(ksb)
+    return adds, builds_on, carries_over
+
+
+_WORD = re.compile(r"[a-z][a-z-]{3,}")
+_PLAIN_WORDS = (
+    "able ability about across activities activity actions apply appropriate approach area "
+    "based being best both business clear company complete context customer deliver "
+    "demonstrate develop development different effective ensure example identify including "
+    "information issues knowledge level make manage management meet methods need organisation "
+    "organisational other others perform practice principles problem process provide range "
+    "related relevant requirements required responsibilities role safe skills specific "
+    "standards such support systems take team their them these they that this through tools "
+    "types understand understanding used using well when where which while with within work "
+    "working create creating faced face contribute continuing continuous tasks"
+)
+_PLAIN = frozenset(stem(word) for word in _PLAIN_WORDS.split()) | frozenset(STOPWORDS)
+"""Words in most KSBs of any standard ("understand", "ensure", "work"): no use as a theme."""
+
+
+def themes(ksbs: list[Ksb], *, limit: int = MAX_THEMES) -> list[Theme]:
+    """A few plain themes for a list of KSBs: the word (by stem: "test", "testing", "tests")
+    most of them share, then the one most of the rest share, and so on, each shared by at least
+    two KSBs; a theme is labelled with the word's commonest form. The rest stay in the detail."""
+    stems_of: dict[str, set[str]] = {}
+    forms: dict[str, Counter[str]] = {}
+    for ksb in ksbs:
+        stems_of[ksb.ref] = set()
+        for word in _WORD.findall(ksb.text.lower()):
+            root = stem(word)
+            if root in _PLAIN or word in _PLAIN:
+                continue
+            stems_of[ksb.ref].add(root)
+            forms.setdefault(root, Counter())[word] += 1
+    left = {ksb.ref for ksb in ksbs}
+    chosen: list[Theme] = []
+    while left and len(chosen) < limit:
+        counts = Counter(root for ref in left for root in stems_of[ref])
+        if not counts:
+            break
+        root, count = min(counts.items(), key=lambda item: (-item[1], item[0]))
+        if count < 2:
+            break
+        refs = tuple(k.ref for k in ksbs if k.ref in left and root in stems_of[k.ref])
+        label = min(forms[root].items(), key=lambda item: (-item[1], item[0]))[0]
+        chosen.append(Theme(label=label.capitalize(), refs=refs))
+        left -= set(refs)
+    return chosen

@@ -165,3 +165,26 @@ def choose_shown_version(versions: Iterable[Standard]) -> Standard:
 
 
 _PUBLISHED = {RETIRED, WITHDRAWN}
+
+
+WEEKS_PER_MONTH = 52 / 12
+
+
+def months_text(value: float | None) -> str:
+    if not value:
+        return "Length not stated"
+    months = round(value)
+    return f"{months} month{'s' if months != 1 else ''}"
+
+
+def time_commitment(standard: Standard) -> str:
+    """Months, and the off-the-job training it needs (in hours a week where the data allows)."""
+    parts = [months_text(standard.typical_duration_months)]
+    hours = standard.minimum_off_the_job_hours
+    if hours:
+        part = f"at least {hours:,} hours of off-the-job training"
+        if standard.typical_duration_months:
+            weekly = hours / (standard.typical_duration_months * WEEKS_PER_MONTH)
+            part += f" (about {weekly:.0f} hour{'s' if round(weekly) != 1 else ''} a week)"
+        parts.append(part)
+    return ", ".join(parts)

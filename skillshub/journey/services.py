@@ -4,7 +4,6 @@ and courses near it, each as a card with time, format, where and what it costs t
 from __future__ import annotations
 
 from datetime import date
-from functools import lru_cache
 from typing import Literal
 from urllib.parse import urlencode
 
@@ -13,13 +12,12 @@ from pydantic import BaseModel, ConfigDict, Field
 from skillshub.domain import funding
 from skillshub.domain import provision as domain_provision
 from skillshub.domain.geography import km_to_miles
-from skillshub.domain.standards import Standard, level_in_words
+from skillshub.domain.standards import Standard, level_in_words, months_text, time_commitment
 from skillshub.provision.finder import OfferResults
 from skillshub.settings import get_settings
-from skillshub.sources.funding_rules import RULES_FILE, parse_rules
+from skillshub.sources.funding_rules import read_embedded
 
 CardKind = Literal["apprenticeship", "qualification", "provider", "course"]
-WEEKS_PER_MONTH = 52 / 12
 STRONG_SHARE = 0.6
 """A Level 4-5 match at this share of the best score or more is listed before other levels."""
 
@@ -98,54 +96,13 @@ class TrainingSearchResult(BaseModel):
     funding_rules: FundingRulesOut
 
 
-@lru_cache(maxsize=1)
 def funding_rules() -> funding.FundingRules:
-    """The dated funding rules under the data folder, read once per process."""
-    path = get_settings().data_dir / RULES_FILE
-    return parse_rules(path.read_bytes(), source=f"data/{RULES_FILE}")
+    """The dated funding rules under the data folder (read once per process)."""
+    return read_embedded(get_settings().data_dir)
 
 
 def _employer(request: TrainingSearchRequest) -> funding.Employer:
     return funding.Employer(levy=request.levy, employees=request.employees)
-
-
-def _months(value: float | None) -> str:
-    if not value:
-        return "Length not stated"
-    months = round(value)
-    return f"{months} month{'s' if months != 1 else ''}"
-
-
-def apprenticeship_time(standard: Standard) -> str:
-    """Months, and the off-the-job training it needs (in hours a week where the data allows)."""
-    parts = [_months(standard.typical_duration_months)]
-    hours = standard.minimum_off_the_job_hours
-    if hours:
-        part = f"at least {hours:,} hours of off-the-job training"
-        if standard.typical_duration_months:
-            weekly = hours / (standard.typical_duration_months * WEEKS_PER_MONTH)
-            part += f" (about {weekly:.0f} hour{'s' if round(weekly) != 1 else ''} a week)"
-        parts.append(part)
-    return ", ".join(parts)
-
-
-def apprenticeship_cost(standard: Standard, request: TrainingSearchRequest) -> tuple[str, str]:
-    rules = funding_rules()
-    if standard.kind == "unit":
-        return (
-            f"Funding band up to £{standard.max_funding_gbp:,}."
-            if standard.max_funding_gbp
-            else "Funding band not published.",
-            "Levy-paying employers can spend levy funds on apprenticeship units; how the cost "
-            "is shared for other employers is not yet in this hub's funding rules.",
-        )
-    estimate = funding.apprenticeship_cost(
-        rules,
-        funding_band_gbp=standard.max_funding_gbp,
-        employer=_employer(request),
-        age=request.age,
-    )
-    return estimate.summary, estimate.rule
 
 
 def _with_context(url: str, request: TrainingSearchRequest) -> str:
@@ -156,7 +113,13 @@ def _with_context(url: str, request: TrainingSearchRequest) -> str:
 def apprenticeship_card(
     standard: Standard, request: TrainingSearchRequest, *, reasons: list[str], where: str
 ) -> OptionCard:
-    cost, rule = apprenticeship_cost(standard, request)
+    cost, rule = funding.product_cost(
+        funding_rules(),
+        kind=standard.kind,
+        funding_band_gbp=standard.max_funding_gbp,
+        employer=_employer(request),
+        age=request.age,
+    )
     one_line = standard.overview.split(". ")[0].rstrip(".") + "." if standard.overview else ""
     if standard.kind == "unit":
         fmt = "A short course for staff you already employ, with the training off the job"
@@ -170,7 +133,7 @@ def apprenticeship_card(
         one_line=one_line or standard.title,
         level=standard.level,
         level_words=level_in_words(standard.level),
-        time=apprenticeship_time(standard),
+        time=time_commitment(standard),
         format=fmt,
         where=where,
         cost=cost,
@@ -333,7 +296,7 @@ def _providers(request: TrainingSearchRequest) -> OptionGroup:
 
 def _offer_card(hit: domain_provision.OfferHit, offers: OfferResults) -> OptionCard:
     offer = hit.offer
-    time = _months(offer.duration_months)
+    time = months_text(offer.duration_months)
     if offer.hours_per_week:
         time += f", {offer.hours_per_week:g} hours a week"
     if offer.national or hit.distance_km is None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 from datetime import date
+from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from skillshub.domain.funding import FundingRules, RuleSource
@@ -83,3 +85,9 @@ def parse_rules(content: bytes, *, source: str) -> FundingRules:
         levy_used_up_employer_share=_share(raw, "levy_funds_used_up.employer_share", source=source),
         notes=tuple(str(note) for note in raw.get("notes", [])),
     )
+
+
+@lru_cache(maxsize=4)
+def read_embedded(data_dir: Path) -> FundingRules:
+    """The rules under a data folder, read once per process."""
+    return parse_rules((data_dir / RULES_FILE).read_bytes(), source=f"data/{RULES_FILE}")

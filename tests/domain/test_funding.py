@@ -10,6 +10,7 @@ from skillshub.domain.funding import (
     RuleSource,
     apprenticeship_cost,
     levy_status,
+    product_cost,
 )
 
 RULES = FundingRules(
@@ -60,3 +61,10 @@ def test_unknown_levy_status_gives_both_answers_and_no_band_says_so() -> None:
     assert "If you do not pay the levy" in cost.summary and "£500" in cost.summary
     missing = apprenticeship_cost(RULES, funding_band_gbp=None, employer=Employer(), age="25+")
     assert missing.employer_pays_gbp is None and "not published" in missing.summary
+
+
+def test_units_state_their_band_and_that_sharing_is_not_in_the_rules() -> None:
+    cost, rule = product_cost(
+        RULES, kind="unit", funding_band_gbp=3_200, employer=Employer(), age="unknown"
+    )
+    assert cost == "Funding band up to £3,200." and "not yet in this hub's funding rules" in rule

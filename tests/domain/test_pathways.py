@@ -90,15 +90,34 @@ def test_adds_and_carries_over_split_the_target_ksbs(
 ) -> None:
     step = next(s for s in next_steps(index, from_reference="ST0457") if s.reference == "ST0841")
     target = standards["ST0841"]
-    assert set(step.adds).isdisjoint(step.carries_over)
-    assert set(step.adds) | set(step.carries_over) == set(target.ksbs)
+    parts = (set(step.adds), set(step.builds_on), set(step.carries_over))
+    assert sum(len(part) for part in parts) == len(set().union(*parts)), "the parts are disjoint"
+    assert set().union(*parts) == set(target.ksbs)
     assert step.carries_over, "an engineering technician already has some of these KSBs"
-    assert len(step.adds) > len(step.carries_over), "a level up adds more than it repeats"
+    assert len(step.adds) + len(step.builds_on) > len(step.carries_over), "a level up adds more"
     kinds = [ksb.kind for ksb in step.adds]
     order = {"skill": 0, "knowledge": 1, "behaviour": 2}
     assert kinds == sorted(kinds, key=order.__getitem__), "skills, then knowledge, then behaviours"
     assert step.typical_duration_months == target.typical_duration_months
     assert step.max_funding_gbp == target.max_funding_gbp
+
+
+def test_what_a_step_adds_is_summarised_in_a_few_themes(index: StandardsIndex) -> None:
+    step = next(s for s in next_steps(index, from_reference="ST0457") if s.reference == "ST0841")
+    assert 1 <= len(step.themes) <= 4
+    added = {k.ref for k in step.adds + step.builds_on}
+    for theme in step.themes:
+        assert len(theme.refs) >= 2 and set(theme.refs) <= added
+        assert theme.label.lower() not in {"understand", "ensure", "work", "that"}
+    covered = [ref for theme in step.themes for ref in theme.refs]
+    assert len(covered) == len(set(covered)), "each KSB is in one theme at most"
+
+
+def test_steps_are_one_or_two_levels_up(index: StandardsIndex) -> None:
+    from skillshub.domain.pathways import MAX_LEVEL_STEP
+
+    for step in next_steps(index, from_reference="ST0457", limit=10):
+        assert 3 < step.level <= 3 + MAX_LEVEL_STEP
 
 
 def test_health_and_safety_carries_over_and_leadership_is_added(index: StandardsIndex) -> None:

@@ -10,6 +10,7 @@ from skillshub.domain.standards import (
     Standard,
     choose_shown_version,
     level_in_words,
+    time_commitment,
     version_order,
 )
 
@@ -78,3 +79,21 @@ def test_the_shown_version_is_the_highest_approved_then_the_last_published() -> 
 def test_version_order_compares_numbers_not_text() -> None:
     assert version_order("1.10", None) > version_order("1.9", None)
     assert version_order("1.0", date(2024, 1, 2)) > version_order("1.0", date(2024, 1, 1))
+
+
+def test_time_commitment_in_months_and_hours_a_week() -> None:
+    standard = Standard(
+        reference="ST0001",
+        title="T",
+        level=4,
+        status=APPROVED,
+        route="R",
+        typical_duration_months=24,
+        minimum_off_the_job_hours=624,
+    )
+    assert time_commitment(standard) == (
+        "24 months, at least 624 hours of off-the-job training (about 6 hours a week)"
+    )
+    assert time_commitment(
+        Standard(reference="AU0001", title="T", level=2, status=APPROVED, route="R")
+    ) == ("Length not stated")

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from skillshub.journey.services import TrainingSearchRequest, apprenticeship_time, find_training
+from skillshub.journey.services import TrainingSearchRequest, find_training
 
 TODAY = date(2026, 12, 1)
 
@@ -44,20 +44,3 @@ def test_nonsense_gets_no_good_match_and_only_the_empty_apprenticeships_group() 
     assert result.no_good_match  # type: ignore[attr-defined]
     assert [g.name for g in result.groups] == ["apprenticeships"]  # type: ignore[attr-defined]
     assert result.groups[0].cards == []  # type: ignore[attr-defined]
-
-
-def test_time_in_months_and_hours_a_week() -> None:
-    from skillshub.domain.standards import APPROVED, Standard
-
-    standard = Standard(
-        reference="ST0001",
-        title="T",
-        level=4,
-        status=APPROVED,
-        route="R",
-        typical_duration_months=24,
-        minimum_off_the_job_hours=624,
-    )
-    assert apprenticeship_time(standard) == (
-        "24 months, at least 624 hours of off-the-job training (about 6 hours a week)"
-    )
