@@ -242,7 +242,7 @@ def test_page_loads_plotly_from_the_hub_under_the_site_policy(
     assert "script-src 'self';" in response["Content-Security-Policy"]
     page = BeautifulSoup(response.content, "html.parser")
     sources = [s["src"] for s in page.find_all("script", src=True)]
-    assert "/static/vendor/plotly.min.js" in sources and "/static/dashboard/charts.js" in sources
+    assert "/static/vendor/plotly-basic.min.js" in sources and "/static/dashboard/charts.js" in sources
     assert all(s.startswith("/static/") for s in sources)
     inline = [s for s in page.find_all("script", src=False) if s.get("type") != "application/json"]
     assert inline == []
