@@ -675,6 +675,7 @@ class StandardsIndex:
         best = float(contribution[order[0]]) if len(order) else 0.0
         evidence: list[Evidence] = []
         shown: set[str] = set()
+        wanted = set(stems)
         for offset in order:
             value = float(contribution[offset])
             if len(evidence) == self.preset.max_evidence or value <= 0:
@@ -686,9 +687,11 @@ class StandardsIndex:
                 # A job title that repeats the title says nothing new.
                 continue
             shown.add(unit.text.casefold())
-            found = set(terms(unit.text)) & set(stems)
+            found = wanted.intersection(terms(unit.text))
+            # A unit that matched on meaning alone has no query words: skip the word scan.
+            matched = matched_words(unit.text, found) if found else ()
             kind: EvidenceKind = unit.kind  # type: ignore[assignment]
-            evidence.append(Evidence(kind, unit.ref, unit.text, matched_words(unit.text, found)))
+            evidence.append(Evidence(kind, unit.ref, unit.text, matched))
         if not evidence and end > start:
             unit = self._units[start]
             evidence.append(Evidence("title", unit.ref, unit.text, ()))
