@@ -9,3 +9,11 @@ os.environ.setdefault("SKILLSHUB_API_RATE", "100000/m")
 os.environ.setdefault("SKILLSHUB_HOME", tempfile.mkdtemp(prefix="skillshub-tests-"))
 
 from skillshub.web.settings import *  # noqa: F403
+
+# The tests do not run collectstatic: files keep their plain names, found where they are.
+# (tests/browser/test_dashboard_in_browser.py collects them to measure the compressed page.)
+STATIC_ROOT = None
+STORAGES = {
+    **STORAGES,  # noqa: F405
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}

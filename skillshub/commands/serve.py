@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import json
 import subprocess
 import sys
+from pathlib import Path
 from typing import Any
 
 from skillshub.commands.console import err
@@ -38,6 +40,33 @@ def missing_datasets() -> list[str]:
     ]
 
 
+def static_files_changed() -> bool:
+    """Whether the collected static files (hashed, gzip and brotli) are missing or out of date."""
+    from django.conf import settings
+    from django.contrib.staticfiles.finders import get_finders
+
+    manifest = Path(settings.STATIC_ROOT) / "staticfiles.json"
+    if not manifest.is_file():
+        return True
+    collected = set(json.loads(manifest.read_text(encoding="utf-8")).get("paths", {}))
+    found: set[str] = set()
+    newest = 0.0
+    for finder in get_finders():
+        for path, storage in finder.list([]):
+            found.add(path.replace("\\", "/"))
+            newest = max(newest, Path(storage.path(path)).stat().st_mtime)
+    return found != collected or newest > manifest.stat().st_mtime
+
+
+def collect_static() -> None:
+    """Collect the static files into the home when they changed (about 15 s the first time)."""
+    from django.core.management import call_command
+
+    if static_files_changed():
+        err.print("Preparing the static files (hashed names, gzip and brotli copies).")
+        call_command("collectstatic", interactive=False, verbosity=0)
+
+
 def warm_indexes() -> None:
     """Build the search indexes in a new worker so its first request is fast."""
     from skillshub.catalogue import matching
@@ -57,6 +86,7 @@ def handle(args: argparse.Namespace) -> int:
         # A separate process, so the server does not keep the memory the load needed.
         for name in missing:
             subprocess.run([sys.executable, "-m", "skillshub", "ingest", name], check=True)
+    collect_static()
 
     class HubServer(BaseApplication):
         def load_config(self) -> None:
