@@ -20,6 +20,7 @@ LAYERS: dict[str, int] = {
     "provision": 5,
     "journey": 6,
     "demand": 6,
+    "progression": 6,
     "api": 7,
     "web": 8,
     "commands": 9,

@@ -13,6 +13,7 @@ from skillshub.api.journey import router as journey_router
 from skillshub.api.labour_market import router as labour_market_router
 from skillshub.api.offers import offers_router
 from skillshub.api.offers import search_router as offer_search_router
+from skillshub.api.pathways import router as pathways_router
 from skillshub.api.providers import router as providers_router
 from skillshub.api.qualifications import router as qualifications_router
 from skillshub.api.search import router as search_router
@@ -55,4 +56,5 @@ api.add_router("/v1/search", search_router, tags=["search"])
 api.add_router("/v1/search", offer_search_router, tags=["search"])
 api.add_router("/v1/offers", offers_router, tags=["provision"])
 api.add_router("/v1/providers", providers_router, tags=["provision"])
+api.add_router("/v1/pathways", pathways_router, tags=["pathways"])
 api.add_router("/v1/labour-market", labour_market_router, tags=["labour market"])

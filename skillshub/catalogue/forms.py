@@ -62,28 +62,3 @@ class SearchForm(BrowseForm):
             page_heading=True,
             spellcheck=True,
         )
-
-
-class JobForm(GovukForm):
-    """'What is your job now?': a title or a few words about the work, to find its standard."""
-
-    job = forms.CharField(
-        required=True,
-        max_length=500,
-        strip=True,
-        error_messages={
-            "required": "Enter your job title or describe what you do, for example "
-            "'maintenance technician'",
-            "max_length": "Your answer is too long: use 500 characters or fewer",
-        },
-    )
-
-    def input_params(self) -> dict[str, Any]:
-        return self.govuk_input(
-            "job",
-            label="What is your job now?",
-            hint="Your job title, or a few words about what you do at work.",
-            label_classes="govuk-label--l",
-            page_heading=True,
-            spellcheck=True,
-        )

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.urls import reverse
 
 from skillshub.catalogue import forms, presenters, queries, services, store
 from skillshub.domain.standards import Standard, level_in_words
@@ -108,45 +111,12 @@ def search(request: HttpRequest) -> HttpResponse:
 
 
 def next_steps(request: HttpRequest, reference: str) -> HttpResponse:
-    from skillshub.catalogue import pathways  # loads the embedding model on first use only
-
-    standard = store.get_standard(reference)
-    if standard is None:
-        raise Http404(f"No standard {reference}")
-    try:
-        steps = pathways.next_steps(standard.reference, limit=5)
-        unavailable = ""
-    except pathways.NeedsEmbeddings:
-        steps = []
-        unavailable = (
-            "Next steps compare what standards teach using the embedding model, and this hub "
-            "runs a keyword-only search preset. Ask its operator to use the default preset."
-        )
-    context = {
-        "standard": standard,
-        "unavailable": unavailable,
-        "at_top": standard.level >= 5,
-        "cards": presenters.next_step_cards(steps),
-        "level_words": {level: level_in_words(level) for level in (4, 5)},
-    }
-    return render(request, "catalogue/next_steps.html", context)
+    """The old address of next steps from a standard: now the progression pages."""
+    return redirect("progression:steps", reference=reference.upper())
 
 
 def start_from_job(request: HttpRequest) -> HttpResponse:
-    from skillshub.catalogue import pathways
-
-    form = forms.JobForm(request.GET if "job" in request.GET else None)
-    matches = None
-    if form.is_valid():
-        try:
-            matches = pathways.start_from_job(form.cleaned_data["job"])
-        except pathways.QueryError as error:
-            form.add_error("job", str(error))
-    context = {
-        "job_input": form.input_params(),
-        "error_summary": form.error_summary(),
-        "searched": matches is not None,
-        "matches": presenters.job_matches(matches or []),
-    }
-    status = 400 if form.is_bound and form.errors else 200
-    return render(request, "catalogue/start_from_job.html", context, status=status)
+    """The old address of 'start from your job': now the progression pages."""
+    job = request.GET.get("job", "").strip()
+    target = reverse("progression:start")
+    return redirect(f"{target}?{urlencode({'job': job})}" if job else target)

@@ -6,6 +6,7 @@ from types import ModuleType
 
 from skillshub.commands import (
     ingest,
+    pathways,
     provider,
     report,
     search,
@@ -16,7 +17,7 @@ from skillshub.commands import (
     serve,
 )
 
-COMMANDS: list[ModuleType] = [serve, ingest, search, report, provider]
+COMMANDS: list[ModuleType] = [serve, ingest, search, pathways, report, provider]
 search.SEARCHES["offers"] = search_offers.register_kind
 search.SEARCHES["qualifications"] = search_qualifications.register_kind
 search.SEARCHES["providers"] = search_providers.register_kind

@@ -9,6 +9,7 @@ urlpatterns = [
     path("", include("skillshub.core.urls")),
     path("find-training/", include("skillshub.journey.urls")),
     path("needs/", include("skillshub.demand.urls")),
+    path("progression/", include("skillshub.progression.urls")),
     path("standards/", include("skillshub.catalogue.urls")),
     path("qualifications/", include("skillshub.qualifications.urls")),
     path("training/", include("skillshub.provision.urls")),

@@ -32,7 +32,7 @@ def problem(response: object, status: int) -> dict:
         "/api/v1/search/offers?q=welding&max_cost_gbp=1e308&max_duration_months=-1",
         "/api/v1/search/offers?q=welding&offset=99999999999",
         "/api/v1/providers?postcode=B1+1AA&offset=-1",
-        "/api/v1/standards/ST0154/next-steps?limit=1000",
+        "/api/v1/pathways?from=ST0154&limit=1000",
     ],
 )
 def test_out_of_range_parameters_are_400_problems(client: Client, url: str) -> None:
