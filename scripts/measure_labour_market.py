@@ -56,7 +56,7 @@ def measure_once(browser: Any, url: str) -> dict[str, Any]:
         "Network.loadingFinished", lambda e: sizes.update({e["requestId"]: e["encodedDataLength"]})
     )
     page.goto(url, wait_until="load", timeout=120_000)
-    page.wait_for_function("window.__allDrawnAt !== undefined", timeout=120_000)
+    page.wait_for_function("() => window.__allDrawnAt !== undefined", timeout=120_000)
     page.wait_for_load_state("networkidle")
     timing = page.evaluate(
         "(() => { const n = performance.getEntriesByType('navigation')[0];"

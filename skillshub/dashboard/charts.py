@@ -22,6 +22,7 @@ from skillshub.domain.labour_market import (
     find_regional,
     format_value,
     industry_sentence,
+    is_three_month_average,
     months_before,
     pay_sentence,
     period_label,
@@ -29,6 +30,7 @@ from skillshub.domain.labour_market import (
     summary_sentence,
     vacancies_by_industry,
 )
+from skillshub.domain.labour_market.series import MONTHS_PER_PERIOD
 
 DEFAULT_YEARS_SHOWN = 10
 """Time charts open on the last ten years; the range buttons and slider show the rest."""
@@ -276,12 +278,30 @@ AXIS_TITLES: dict[Unit, str] = {
 }
 
 
+def _monthly_grid(series: Series) -> tuple[list[float | None], list[str]]:
+    """Values and their display text on an unbroken grid of periods (None where ONS has none).
+
+    charts.js works out each point's date from the first period and the step, so the page does
+    not carry a date and a period label for every one of the ~5,000 points it draws.
+    """
+    step = MONTHS_PER_PERIOD[series.frequency]
+    by_end = {o.period_end: o.value for o in series.observations}
+    first, last = series.observations[0].period_end, series.observations[-1].period_end
+    count = ((last.year - first.year) * 12 + last.month - first.month) // step + 1
+    values: list[float | None] = []
+    texts: list[str] = []
+    for index in range(count):
+        value = by_end.get(months_before(first, -index * step))
+        values.append(value)
+        texts.append(format_value(series, value) if value is not None else "")
+    return values, texts
+
+
 def figure(chart: Chart) -> dict[str, Any]:
-    """The data charts.js draws with plotly: values, hover text and the period labels ONS uses."""
+    """Only what charts.js needs to draw a chart with plotly: values, their text, the periods."""
     if isinstance(chart, BarChart):
         return {
             "kind": "bar",
-            "title": chart.title,
             "axis": AXIS_TITLES[chart.unit],
             "percent": chart.unit == "percent",
             "period": chart.period_label,
@@ -291,23 +311,27 @@ def figure(chart: Chart) -> dict[str, Any]:
             "highlight": [b.highlight for b in chart.bars],
         }
     latest = max(line.series.latest.period_end for line in chart.lines if line.series.latest)
-    return {
-        "kind": "time",
-        "title": chart.title,
-        "axis": AXIS_TITLES[chart.unit],
-        "percent": chart.unit == "percent",
-        "start": months_before(latest, 12 * DEFAULT_YEARS_SHOWN).isoformat(),
-        "end": latest.isoformat(),
-        "lines": [
+    lines = []
+    for line in chart.lines:
+        values, texts = _monthly_grid(line.series)
+        lines.append(
             {
                 "name": line.name,
-                "x": [o.period_end.isoformat() for o in line.series.observations],
-                "y": [o.value for o in line.series.observations],
-                "text": [format_value(line.series, o.value) for o in line.series.observations],
-                "period": [period_label(line.series, o) for o in line.series.observations],
+                "first": f"{line.series.observations[0].period_end:%Y-%m}",
+                "step": MONTHS_PER_PERIOD[line.series.frequency],
+                # Months each value covers, for its label: 3 is "Feb-Apr 2026", 1 "June 2026".
+                "covers": 3 if is_three_month_average(line.series) else 1,
+                "y": values,
+                "text": texts,
             }
-            for line in chart.lines
-        ],
+        )
+    return {
+        "kind": "time",
+        "axis": AXIS_TITLES[chart.unit],
+        "percent": chart.unit == "percent",
+        "start": f"{months_before(latest, 12 * DEFAULT_YEARS_SHOWN):%Y-%m}",
+        "end": f"{latest:%Y-%m}",
+        "lines": lines,
     }
 
 

@@ -1,12 +1,15 @@
-"""Labour market pages: the dashboard, and each chart's figures as CSV."""
+"""Labour market pages: the dashboard, one area's charts as JSON, each chart's figures as CSV."""
 
 from __future__ import annotations
 
 import csv
 from typing import Any
 
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.views.decorators.gzip import gzip_page
 
 from skillshub.dashboard import charts, presenters, queries
 from skillshub.domain.labour_market import headlines
@@ -15,6 +18,9 @@ DEFAULT_AREA = "E12000001"  # North East: the first region in the ONS order
 AREA_ERROR = "Choose a region or nation from the list"
 
 
+# The page and its area charts are gzipped here, not site-wide: they carry no secret (no CSRF
+# token, no session data) for a compression attack to guess, and their chart data compresses 8:1.
+@gzip_page
 def index(request: HttpRequest) -> HttpResponse:
     try:
         picture = queries.picture()
@@ -41,9 +47,25 @@ def index(request: HttpRequest) -> HttpResponse:
         "area_charts": [presenters.chart_block(c) for c in charts.area_charts(series, area)]
         if area
         else [],
+        "area_charts_url": reverse("dashboard:area_charts", args=["AREA"]),
         "error_summary": presenters.error_summary(error),
     }
     return render(request, "dashboard/index.html", context, status=400 if error else 200)
+
+
+@gzip_page
+def area_charts(request: HttpRequest, code: str) -> JsonResponse:
+    """One region or nation's charts (the page's own blocks), for charts.js to swap in."""
+    try:
+        series = queries.picture().series
+    except queries.DataNotLoaded as error:
+        raise Http404(str(error)) from error
+    area = next((a for a in charts.areas_with_data(series) if a.code == code.upper()), None)
+    if area is None:
+        raise Http404(f"No labour market figures for an area with the code {code}")
+    blocks = [presenters.chart_block(c) for c in charts.area_charts(series, area)]
+    html = render_to_string("dashboard/_area_charts.html", {"area_charts": blocks}, request)
+    return JsonResponse({"code": area.code, "name": area.name, "html": html})
 
 
 def chart_csv(request: HttpRequest, slug: str) -> HttpResponse:

@@ -128,9 +128,13 @@ def test_chart_data_carries_values_and_ons_period_labels(
     employment = chart_figure(page, "employment-rate")
     line = employment["lines"][0]
     assert employment["kind"] == "time" and employment["percent"] is True
-    assert (line["x"][-1], line["y"][-1], line["text"][-1]) == ("2026-04-01", 75.1, "75.1%")
-    assert line["period"][-1] == "Feb-Apr 2026"
-    assert employment["end"] == "2026-04-01" and employment["start"] == "2016-04-01"
+    # Values only: charts.js works out dates and labels from the first period and the step.
+    assert set(line) == {"name", "first", "step", "covers", "y", "text"}
+    assert (line["first"], line["step"], line["covers"]) == ("2025-01", 1, 3)
+    assert (len(line["y"]), line["y"][-1], line["text"][-1]) == (16, 75.1, "75.1%")
+    assert employment["end"] == "2026-04" and employment["start"] == "2016-04"
+    claimants = chart_figure(page, "claimant-count")["lines"][0]
+    assert claimants["covers"] == 1 and claimants["text"][-1] == "1.69 million"
     pay = chart_figure(page, "pay-growth")
     assert [p["name"] for p in pay["lines"]] == ["Total pay", "Regular pay"]
     regions = chart_figure(page, "regions-employment-rate")
@@ -175,6 +179,31 @@ def test_choosing_a_region_shows_it_against_the_uk(
     text = " ".join(page.get_text(" ").split())
     assert "The claimant count rate in London was 5.1% in June 2026" in text
     assert page.find("form", action="/labour-market/#one-area")
+
+
+def test_a_region_s_charts_come_as_json_for_the_script(
+    client: Client, client_request: PageClient, ons_data: IngestResult
+) -> None:
+    page = client_request.get(URL)
+    form = page.find("form", attrs={"data-area-charts": True})
+    assert form["method"] == "get" and form["data-area-charts"] == "/labour-market/areas/AREA.json"
+    assert page.find(id="area-status")["role"] == "status"
+    response = client.get("/labour-market/areas/e12000007.json")
+    assert response.status_code == 200 and response["Content-Type"] == "application/json"
+    found = response.json()
+    assert (found["code"], found["name"]) == ("E12000007", "London")
+    # The same blocks as the page itself: heading, sentence, data, table and CSV link.
+    whole = client_request.get(URL, area="E12000007").find(id="area-charts")
+    assert " ".join(BeautifulSoup(found["html"], "html.parser").get_text().split()) == " ".join(
+        whole.get_text().split()
+    )
+    assert client.get("/labour-market/areas/E99999999.json").status_code == 404
+
+
+def test_the_page_and_area_charts_are_compressed(client: Client, ons_data: IngestResult) -> None:
+    for url in (URL, "/labour-market/areas/E12000001.json"):
+        response = client.get(url, HTTP_ACCEPT_ENCODING="gzip, deflate, br")
+        assert response["Content-Encoding"] == "gzip", url
 
 
 def test_an_unknown_region_is_an_error_on_the_form(
