@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from skillshub.commands import use_case
 from skillshub.commands.console import err, out
 
 
@@ -23,39 +24,31 @@ def register(subparsers: Any) -> None:
 
 
 def handle(args: argparse.Namespace) -> int:
-    from pydantic import ValidationError
-
     from skillshub.catalogue.matching import CatalogueNotLoaded
     from skillshub.domain.pathways import NeedsEmbeddings
     from skillshub.domain.search import QueryError
     from skillshub.progression import services
 
-    try:
-        request = services.PathwaysRequest(
+    return use_case.run(
+        lambda: services.PathwaysRequest(
             from_reference=args.from_reference, from_text=args.from_text, limit=args.limit
-        )
-    except ValidationError as error:
-        for problem in error.errors():
-            where = "--" + "-".join(str(p) for p in problem["loc"]) if problem["loc"] else ""
-            err.print(f"[red]{where.replace('from-reference', 'from')} {problem['msg']}[/red]")
-        return 2
-    try:
-        result = services.find_pathways(request)
-    except (services.UnknownStart, QueryError) as error:
-        err.print(f"[red]{error}[/red]")
-        return 2
-    except (CatalogueNotLoaded, NeedsEmbeddings) as error:
-        err.print(f"[red]{error}[/red]")
-        return 1
-    if args.json:
-        print(result.model_dump_json(by_alias=True))
-        return 0
+        ),
+        services.find_pathways,
+        as_json=args.json,
+        show=_show,
+        fixable=(services.UnknownStart, QueryError),
+        not_ready=(CatalogueNotLoaded, NeedsEmbeddings),
+        json_options={"by_alias": True},
+    )
+
+
+def _show(result: Any) -> None:
     if result.no_match or result.start is None:
         out.print(
             "No standard matches that description: try your job title, or a few words "
             "about what you do."
         )
-        return 0
+        return
     start = result.start
     out.print(f"[bold]From {start.title} ({start.reference}, level {start.level})[/bold]")
     for rank, step in enumerate(result.steps, start=1):
@@ -71,4 +64,3 @@ def handle(args: argparse.Namespace) -> int:
     if result.alternatives:
         names = "; ".join(f"{a.reference} {a.title}" for a in result.alternatives)
         err.print(f"[dim]Other standards that may describe your job: {names}[/dim]")
-    return 0

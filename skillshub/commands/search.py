@@ -7,6 +7,7 @@ from typing import Any
 
 from rich.table import Table
 
+from skillshub.commands import use_case
 from skillshub.commands.console import err, out
 
 SEARCHES: dict[str, Any] = {}
@@ -27,39 +28,30 @@ def register(subparsers: Any) -> None:
 
 
 def search_standards(args: argparse.Namespace) -> int:
-    from pydantic import ValidationError
-
     from skillshub.catalogue import services
     from skillshub.catalogue.matching import CatalogueNotLoaded
     from skillshub.domain.search import QueryError
 
-    try:
-        request = services.StandardsSearchRequest(
+    return use_case.run(
+        lambda: services.StandardsSearchRequest(
             q=args.query, limit=args.limit, level=args.level, route=args.route
-        )
-    except ValidationError as error:
-        for problem in error.errors():
-            where = "--" + ".".join(str(part) for part in problem["loc"])
-            err.print(f"[red]{where.replace('--q', 'the need')}: {problem['msg']}[/red]")
-        return 2
-    try:
-        result = services.search_standards(request)
-    except QueryError as error:
-        err.print(f"[red]{error}[/red]")
-        return 2
-    except CatalogueNotLoaded as error:
-        err.print(f"[red]{error}[/red]")
-        return 1
-    if args.json:
-        print(result.model_dump_json())
-        return 0
+        ),
+        services.search_standards,
+        as_json=args.json,
+        show=_show_standards,
+        fixable=(QueryError,),
+        not_ready=(CatalogueNotLoaded,),
+    )
+
+
+def _show_standards(result: Any) -> None:
     for note in result.notes:
         err.print(f"[dim]{note}[/dim]")
     for group, heading in (
         ("level-4-5", "Level 4 and 5"),
         ("other-levels", "Also at other levels"),
     ):
-        matches = result.group(group)  # type: ignore[arg-type]
+        matches = result.group(group)
         if not matches:
             continue
         table = Table(title=f"{heading}: standards for {result.query}", show_lines=True)
@@ -71,4 +63,3 @@ def search_standards(args: argparse.Namespace) -> int:
             why = "\n".join(f"{r.label}: {r.text[:100]} ({r.explanation})" for r in match.why)
             table.add_row(str(rank), f"{match.title}\n{match.reference}", str(match.level), why)
         out.print(table)
-    return 0

@@ -6,6 +6,7 @@ import argparse
 from datetime import date
 from typing import Any
 
+from skillshub.commands import use_case
 from skillshub.commands.console import err, out
 
 
@@ -36,15 +37,13 @@ def register_kind(kinds: Any) -> None:
 
 
 def search_all(args: argparse.Namespace) -> int:
-    from pydantic import ValidationError
-
     from skillshub.catalogue.matching import CatalogueNotLoaded
     from skillshub.domain.geography import InvalidPostcode, UnknownPlace
     from skillshub.domain.search import QueryError
     from skillshub.journey import services
 
-    try:
-        request = services.TrainingSearchRequest(
+    return use_case.run(
+        lambda: services.TrainingSearchRequest(
             q=args.query,
             postcode=args.postcode,
             radius_km=args.radius_km,
@@ -53,23 +52,16 @@ def search_all(args: argparse.Namespace) -> int:
             employees=args.employees,
             age=args.age,
             per_group=args.per_group,
-        )
-    except ValidationError as error:
-        for problem in error.errors():
-            name = "--" + str(problem["loc"][0]).replace("_", "-")
-            err.print(f"[red]{name}: {problem['msg']}[/red]")
-        return 2
-    try:
-        result = services.find_training(request, today=date.today())
-    except (QueryError, InvalidPostcode, UnknownPlace) as error:
-        err.print(f"[red]{error}[/red]")
-        return 2
-    except CatalogueNotLoaded as error:
-        err.print(f"[red]{error}[/red]")
-        return 1
-    if args.json:
-        print(result.model_dump_json())
-        return 0
+        ),
+        lambda request: services.find_training(request, today=date.today()),
+        as_json=args.json,
+        show=_show,
+        fixable=(QueryError, InvalidPostcode, UnknownPlace),
+        not_ready=(CatalogueNotLoaded,),
+    )
+
+
+def _show(result: Any) -> None:
     for note in result.notes:
         err.print(f"[dim]{note}[/dim]")
     if result.no_good_match:
@@ -89,4 +81,3 @@ def search_all(args: argparse.Namespace) -> int:
                     out.print(f"   {label}: {value}", markup=False)
     rules = result.funding_rules
     err.print(f"[dim]Costs: {rules.title} (checked {rules.checked_on:%-d %B %Y}).[/dim]")
-    return 0
