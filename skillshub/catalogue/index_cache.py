@@ -45,6 +45,8 @@ def cache_path(folder: Path, *, catalogue_sha256: str, preset: str, data_digest:
 
 
 class _Records(Sequence[Mapping[str, Any]]):
+    """Standards' records, each a msgpack blob in the mapped arrays, unpacked when asked for."""
+
     def __init__(self, packed: PackedStrings) -> None:
         self._packed = packed
 
@@ -81,8 +83,9 @@ def load(
         records = _Records(
             PackedStrings(arrays.pop(f"{RECORDS}_data"), arrays.pop(f"{RECORDS}_offsets"))
         )
+        model = embedder() if preset.use_dense else None  # a keyword-only preset needs none
         return StandardsIndex.from_parts(
-            arrays, meta, preset=preset, embedder=embedder(), records=records
+            arrays, meta, preset=preset, embedder=model, records=records
         )
     except Exception as error:  # a damaged or foreign cache is rebuilt, never fatal
         log.warning("ignoring unreadable search index cache %s (%s)", path, error)

@@ -115,3 +115,13 @@ def test_the_served_index_is_read_from_the_cache(db: None) -> None:
         assert again.search("software developer") == first.search("software developer")
     finally:
         matching._cache = None
+
+
+def test_a_keyword_only_index_round_trips(db: None, tmp_path: Path) -> None:
+    """No vector columns (empty arrays cannot be memory-mapped) and no model to load."""
+    index = StandardsIndex.build(store.load_standards(), vectors=None, preset="bm25-only")
+    path = tmp_path / "standards-index-keywords"
+    index_cache.save(index, path)
+    loaded = index_cache.load(path, preset=get_preset("bm25-only"), embedder=lambda: 1 / 0)  # type: ignore[arg-type,return-value]
+    assert loaded is not None
+    assert loaded.search("software developer") == index.search("software developer")
