@@ -7,7 +7,12 @@ from pathlib import Path
 
 from skillshub.core.ingest import IngestPlan, SourceFile
 from skillshub.dashboard.store import replace_series
-from skillshub.domain.labour_market import HEADLINE_SERIES, VACANCY_INDUSTRY_SECTIONS, Series
+from skillshub.domain.labour_market import (
+    HEADLINE_SERIES,
+    VACANCY_INDUSTRY_SECTIONS,
+    Series,
+    publication_note,
+)
 from skillshub.sources import ons
 from skillshub.sources.errors import SourceError
 from skillshub.sources.http import ProgressCallback, fetch
@@ -54,7 +59,8 @@ def embedded_plan(
         parse=_parse_embedded,
         store=replace_series,
         notes="Embedded copy of ONS labour market series (datasets LMS and UNEM); "
-        "see data/ons/README.md for origin and dates.",
+        "see data/ons/README.md for origin and dates. "
+        + publication_note(ons.EMBEDDED_PUBLICATION),
     )
 
 

@@ -19,7 +19,7 @@ from skillshub.dashboard.charts import (
     periods,
 )
 from skillshub.dashboard.queries import Provenance
-from skillshub.domain.labour_market import Area, Headline, format_value
+from skillshub.domain.labour_market import Area, Headline, Publication, Staleness, format_value
 
 TABLE_PERIODS = 24
 """Time-chart tables list the latest two years; the CSV download has every period."""
@@ -27,8 +27,8 @@ RANGE_BUTTONS = (("2", "2 years"), ("5", "5 years"), ("10", "10 years"), ("all",
 ONS_LABOUR_MARKET = "https://www.ons.gov.uk/employmentandlabourmarket"
 OGL = "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"
 NO_RELEASE_DATE = mark_safe(  # a constant: nothing from the data goes into it
-    "Not recorded in the loaded files: the embedded copy has no ONS release dates "
-    "(<code>skillshub ingest ons --from-api</code> loads them with the live data)"
+    "Not recorded in the loaded files (<code>skillshub ingest ons --from-api</code> loads the "
+    "ONS release dates with the live data)"
 )
 PERIODS_NOTE = (
     "Labour Force Survey, vacancy and pay figures are averages over three months: 'Feb-Apr' "
@@ -82,11 +82,30 @@ def _day(value: Any) -> str:
     return f"{value:%-d %B %Y}"
 
 
+def published_sentence(publication: Publication | None) -> str | None:
+    """ "Published by ONS on 21 July 2026." or "... on or before 7 August 2026."."""
+    return f"Published by ONS {publication.words}." if publication else None
+
+
+def stale_notice(found: Staleness | None) -> dict[str, Any] | None:
+    """Warning text when the newest figure is older than the ONS monthly cycle allows."""
+    if found is None:
+        return None
+    return {
+        "text": f"These figures are out of date: the newest is for {found.newest:%B %Y}, "
+        f"{found.months_behind} months ago, and ONS publishes new figures every month. "
+        "Run skillshub ingest ons --from-api to load the current ones.",
+        "iconFallbackText": "Warning",
+    }
+
+
 def release_summary(provenance: Provenance, headlines: Sequence[Headline]) -> dict[str, Any]:
     """Source, latest periods, ONS release dates and what was loaded, as a summary list."""
     published: dict[str, Any] = {"html": NO_RELEASE_DATE}
-    if provenance.published:
-        published = {"text": _day(provenance.published)}
+    found = provenance.publication
+    if found is not None:
+        words = found.words[:1].upper() + found.words[1:]
+        published = {"text": words if found.exact else f"{words} ({found.source})"}
     loaded = timezone.localtime(provenance.loaded_at)
     rows: list[tuple[str, dict[str, Any]]] = [
         (
@@ -100,7 +119,7 @@ def release_summary(provenance: Provenance, headlines: Sequence[Headline]) -> di
             },
         ),
         ("Latest figures", {"text": _latest_periods(headlines)}),
-        ("Latest ONS release", published),
+        ("Published by ONS", published),
     ]
     if provenance.next_release:
         rows.append(("Next ONS release", {"text": _day(provenance.next_release)}))

@@ -9,7 +9,7 @@ from datetime import date, datetime
 from skillshub.core.models import DatasetLoad
 from skillshub.dashboard import store
 from skillshub.dashboard.ingest import DATASET
-from skillshub.domain.labour_market import Series
+from skillshub.domain.labour_market import Publication, Series, publication_from_notes
 
 NOT_LOADED = "No ONS labour market data has been loaded yet: run `skillshub ingest ons`."
 
@@ -32,6 +32,7 @@ class Provenance:
     notes: str
     published: date | None
     next_release: date | None
+    publication: Publication | None  # the release day, or the latest it can be; None: unknown
 
 
 @dataclass(frozen=True)
@@ -65,14 +66,19 @@ def picture() -> Picture:
     series = store.load_series()
     if not series:
         raise DataNotLoaded
+    published = _latest(series, "published")
+    publication = publication_from_notes(load.notes)
+    if published is not None:  # a live load: the release dates ONS wrote in its files
+        publication = Publication(published, exact=True, source="the ONS datasets as downloaded")
     provenance = Provenance(
         source=load.source,
         licence=load.licence,
         loaded_at=load.loaded_at,
         sha256=load.sha256,
         notes=load.notes,
-        published=_latest(series, "published"),
+        published=published,
         next_release=_latest(series, "next_release"),
+        publication=publication,
     )
     found = Picture(series=series, provenance=provenance)
     with _lock:

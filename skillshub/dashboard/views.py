@@ -9,10 +9,11 @@ from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.gzip import gzip_page
 
 from skillshub.dashboard import charts, presenters, queries
-from skillshub.domain.labour_market import headlines
+from skillshub.domain.labour_market import headlines, staleness
 
 DEFAULT_AREA = "E12000001"  # North East: the first region in the ONS order
 AREA_ERROR = "Choose a region or nation from the list"
@@ -36,6 +37,13 @@ def index(request: HttpRequest) -> HttpResponse:
     context: dict[str, Any] = {
         "loaded": True,
         "release": presenters.release_summary(picture.provenance, found),
+        "published": presenters.published_sentence(picture.provenance.publication),
+        "stale": presenters.stale_notice(
+            staleness(
+                (s.latest.period_end for s in series.values() if s.latest),
+                today=timezone.localdate(),
+            )
+        ),
         "periods_note": presenters.PERIODS_NOTE,
         "cards": presenters.headline_cards(found),
         "definitions": presenters.definitions(found),

@@ -12,6 +12,7 @@ from bs4 import BeautifulSoup
 from django.test import Client
 
 from skillshub.core.ingest import IngestResult, run_ingest
+from skillshub.core.models import DatasetLoad
 from skillshub.dashboard.ingest import api_plan
 from skillshub.sources.errors import SourceError
 from skillshub.sources.ons import LMS_CSV_URL, UNEM_CSV_URL
@@ -69,8 +70,35 @@ def test_source_and_release_are_on_the_page(
     assert "Office for National Statistics" in text
     assert "Feb-Apr 2026 (employment rate, unemployment rate, economic inactivity rate)" in text
     assert "June 2026 (claimant count, claimant count rate)" in text
-    assert "Latest ONS release Not recorded in the loaded files" in text
+    assert "Published by ONS On or before 7 August 2026 (data/ons/README.md: the files" in text
     assert "lms_headline_extract.csv" in text and "Open Government Licence v3.0" in text
+
+
+def test_the_release_date_and_a_stale_notice_are_shown(
+    client_request: PageClient, ons_data: IngestResult
+) -> None:
+    page = client_request.get(URL)
+    # The embedded files carry no release day: the date of the copy bounds it, with its source.
+    assert page.find(id="published").get_text() == "Published by ONS on or before 7 August 2026."
+    assert DatasetLoad.latest_for("ons").notes.endswith(
+        "ONS published these figures on or before 2026-08-07 (source: data/ons/README.md: the "
+        "files carry no ONS release date; they were taken from economic-analytics/edd at commit "
+        "7ccb7d1 of 7 August 2026, whose LMS.parquet last changed on 21 July 2026)."
+    )
+    # The newest figure (claimant count, June 2026) is months behind the ONS monthly cycle.
+    warning = " ".join(page.find("div", class_="govuk-warning-text").get_text(" ").split())
+    assert "These figures are out of date: the newest is for June 2026" in warning
+    assert "skillshub ingest ons --from-api" in warning
+
+
+def test_a_load_without_a_recorded_date_says_so(
+    client_request: PageClient, ons_data: IngestResult
+) -> None:
+    DatasetLoad.objects.filter(dataset="ons").update(notes="An older load.")
+    page = client_request.get(URL)
+    assert page.find(id="published") is None
+    text = " ".join(page.find("dl", class_="govuk-summary-list").get_text(" ").split())
+    assert "Published by ONS Not recorded in the loaded files" in text
 
 
 def test_a_live_load_shows_the_ons_release_dates(client_request: PageClient) -> None:
@@ -79,7 +107,10 @@ def test_a_live_load_shows_the_ons_release_dates(client_request: PageClient) -> 
     run_ingest(api_plan(fetcher=fetcher_for(opener)))
     summary = client_request.get(URL).find("dl", class_="govuk-summary-list")
     text = " ".join(summary.get_text(" ").split())
-    assert "Latest ONS release 21 July 2026" in text
+    assert "Published by ONS On 21 July 2026" in text
+    assert client_request.get(URL).find(id="published").get_text() == (
+        "Published by ONS on 21 July 2026."
+    )
     assert "Next ONS release 18 August 2026" in text
     assert "lms.csv" in text and "unem.csv" in text
 
@@ -271,7 +302,9 @@ def test_page_loads_plotly_from_the_hub_under_the_site_policy(
     assert "script-src 'self';" in response["Content-Security-Policy"]
     page = BeautifulSoup(response.content, "html.parser")
     sources = [s["src"] for s in page.find_all("script", src=True)]
-    assert "/static/vendor/plotly-basic.min.js" in sources and "/static/dashboard/charts.js" in sources
+    assert (
+        "/static/vendor/plotly-basic.min.js" in sources and "/static/dashboard/charts.js" in sources
+    )
     assert all(s.startswith("/static/") for s in sources)
     inline = [s for s in page.find_all("script", src=False) if s.get("type") != "application/json"]
     assert inline == []

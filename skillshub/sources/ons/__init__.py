@@ -16,6 +16,7 @@ from skillshub.sources.ons.download import (
 from skillshub.sources.ons.live import parse_dataset_csv, parse_generator_csv, parse_series_json
 from skillshub.sources.ons.long_csv import (
     DEFAULT_FILES,
+    EMBEDDED_PUBLICATION,
     LONG_COLUMNS,
     parse_long_csvs,
     read_default,
@@ -31,6 +32,7 @@ LICENCE = (
 
 __all__ = [
     "DEFAULT_FILES",
+    "EMBEDDED_PUBLICATION",
     "LICENCE",
     "LIVE_DATASETS",
     "LMS_CDIDS",

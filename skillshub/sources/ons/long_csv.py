@@ -7,10 +7,11 @@ import gzip
 import io
 import zlib
 from collections.abc import Iterable
+from datetime import date
 from pathlib import Path
 from typing import Any, TextIO
 
-from skillshub.domain.labour_market import Frequency, Series
+from skillshub.domain.labour_market import Frequency, Publication, Series
 from skillshub.sources.errors import SourceError
 from skillshub.sources.limits import CappedReader
 from skillshub.sources.ons.collector import About, Collector
@@ -23,6 +24,14 @@ from skillshub.sources.ons.values import (
 
 DEFAULT_FILES = ("ons/lms_uk_headline_series.csv.gz", "ons/lms_regional_series.csv.gz")
 """The embedded default data, relative to the repository's ``data/`` directory."""
+EMBEDDED_PUBLICATION = Publication(
+    day=date(2026, 8, 7),
+    exact=False,
+    source="data/ons/README.md: the files carry no ONS release date; they were taken from "
+    "economic-analytics/edd at commit 7ccb7d1 of 7 August 2026, whose LMS.parquet last changed "
+    "on 21 July 2026",
+)
+"""The embedded files record no release date: ONS published them by the date of the copy."""
 LONG_COLUMNS = ("dataset", "cdid", "title", "freq", "date", "value", "unit")
 _GZIP_MAGIC = b"\x1f\x8b"
 
