@@ -56,7 +56,6 @@ class WordLlamaEmbedder:
     dim = 256
 
     def __init__(self, root: Path | None = None) -> None:
-        from safetensors import safe_open
         from tokenizers import Tokenizer
 
         root = root or _package_dir("wordllama")
@@ -70,9 +69,7 @@ class WordLlamaEmbedder:
         self._tokenizer = Tokenizer.from_file(str(tokenizer_file))
         self._tokenizer.no_padding()
         self._tokenizer.no_truncation()
-        with safe_open(str(weights_file), framework="np", device="cpu") as weights:
-            table = weights.get_tensor("embedding.weight")
-        self._table = np.ascontiguousarray(table, dtype=np.float32)
+        self._table = _mapped_tensor(weights_file, "embedding.weight")
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
@@ -95,10 +92,33 @@ class WordLlamaEmbedder:
             np.clip(ids, 0, len(self._table) - 1, out=ids)
             nonempty = lengths > 0
             offsets = np.concatenate(([0], np.cumsum(lengths)[:-1]))[nonempty]
-            sums = np.add.reduceat(self._table[ids], offsets, axis=0)
+            # float16 rows widened exactly to float32, then summed in float32 as before.
+            sums = np.add.reduceat(self._table[ids].astype(np.float32), offsets, axis=0)
             batch = out[start : start + len(token_ids)]
             batch[nonempty] = sums / lengths[nonempty, None]
         return normalise_rows(out, in_place=True)
+
+
+def _mapped_tensor(path: Path, name: str) -> np.ndarray:
+    """One tensor of a .safetensors file, memory-mapped read-only in its stored dtype: the 16 MB
+    float16 WordLlama table is shared by every process instead of copied to 32 MB of float32 in
+    each. The format is an 8-byte header length, a JSON header, then the raw tensors."""
+    import json
+
+    dtypes = {"F16": np.float16, "F32": np.float32}
+    with path.open("rb") as handle:
+        size = int.from_bytes(handle.read(8), "little")
+        header = json.loads(handle.read(size))
+    entry = header.get(name)
+    if not isinstance(entry, dict) or entry.get("dtype") not in dtypes:
+        raise ModelNotAvailable(f"{path} has no float tensor '{name}'; reinstall the package.")
+    start, end = entry["data_offsets"]
+    dtype = np.dtype(dtypes[entry["dtype"]])
+    shape = tuple(entry["shape"])
+    if end - start != dtype.itemsize * int(np.prod(shape)):
+        raise ModelNotAvailable(f"{path}: tensor '{name}' has the wrong size; reinstall.")
+    table = np.memmap(path, dtype=dtype, mode="r", offset=8 + size + start, shape=shape)
+    return table.view(np.ndarray)
 
 
 class MiniLMEmbedder:

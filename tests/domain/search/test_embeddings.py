@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -17,7 +18,12 @@ from skillshub.domain.search import (
     get_preset,
     load_embedder,
 )
-from skillshub.domain.search.embeddings import WORDLLAMA, WordLlamaEmbedder
+from skillshub.domain.search.embeddings import (
+    WORDLLAMA,
+    WordLlamaEmbedder,
+    _mapped_tensor,
+    _package_dir,
+)
 from skillshub.domain.search.units import standard_units
 from skillshub.domain.standards import Standard
 
@@ -102,3 +108,20 @@ def test_embedding_is_deterministic(sample: list[Standard]) -> None:
 def test_mismatched_shapes_are_refused() -> None:
     with pytest.raises(ValueError, match="rows"):
         CatalogueVectors("m", ("ST0001",), ("d",), (2,), np.zeros((3, 4), dtype=np.float32))
+
+
+def test_the_weights_are_mapped_as_stored_and_read_exactly(tmp_path: Path) -> None:
+    from safetensors import safe_open
+
+    root = _package_dir("wordllama") / "weights" / "l2_supercat_256.safetensors"
+    mapped = _mapped_tensor(root, "embedding.weight")
+    assert mapped.dtype == np.float16 and not mapped.flags.writeable
+    with safe_open(str(root), framework="np", device="cpu") as weights:
+        assert np.array_equal(mapped, weights.get_tensor("embedding.weight"))
+    damaged = tmp_path / "bad.safetensors"
+    header = b'{"embedding.weight": {"dtype": "F16", "shape": [4, 4], "data_offsets": [0, 8]}}'
+    damaged.write_bytes(len(header).to_bytes(8, "little") + header + bytes(8))
+    with pytest.raises(ModelNotAvailable):
+        _mapped_tensor(damaged, "embedding.weight")
+    with pytest.raises(ModelNotAvailable):
+        _mapped_tensor(damaged, "other")
