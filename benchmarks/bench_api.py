@@ -199,11 +199,18 @@ def serve_and_measure(args: argparse.Namespace, env: dict[str, str], queries: li
             f"  server peak RSS per process (master, workers): {listed} MB; total PSS {pss:.0f} MB"
         )
     finally:
+        stop(server)
+
+
+def stop(server: subprocess.Popen[bytes]) -> None:
+    """Stop the server and its workers (its own process group), if still running."""
+    try:
         os.killpg(server.pid, signal.SIGTERM)
-        try:
-            server.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            os.killpg(server.pid, signal.SIGKILL)
+        server.wait(timeout=20)
+    except ProcessLookupError:
+        pass
+    except subprocess.TimeoutExpired:
+        os.killpg(server.pid, signal.SIGKILL)
 
 
 def main(argv: list[str] | None = None) -> None:
