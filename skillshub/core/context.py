@@ -65,7 +65,15 @@ def site(request: HttpRequest) -> dict[str, Any]:
                         {"href": about, "text": "About the data"},
                         {"href": "/api/docs", "text": "API"},
                     ],
-                    "text": ATTRIBUTION,
+                    # The full attribution folds away so a phone shows the page, not the footer.
+                    "html": format_html(
+                        "Contains public sector information licensed under the Open Government "
+                        'Licence v3.0. <details class="govuk-details govuk-!-margin-top-2 '
+                        'govuk-!-margin-bottom-0"><summary class="govuk-details__summary">'
+                        '<span class="govuk-details__summary-text">Data sources and attribution'
+                        '</span></summary><div class="govuk-details__text">{}</div></details>',
+                        ATTRIBUTION,
+                    ),
                 },
                 "contentLicence": {
                     "html": format_html(

@@ -242,7 +242,8 @@ _PLAIN_WORDS = (
     "related relevant requirements required responsibilities role safe skills specific "
     "standards such support systems take team their them these they that this through tools "
     "types understand understanding used using well when where which while with within work "
-    "working create creating faced face contribute continuing continuous tasks"
+    "working create creating faced face contribute continuing continuous tasks show shows "
+    "uses logical various wide"
 )
 _PLAIN = frozenset(stem(word) for word in _PLAIN_WORDS.split()) | frozenset(STOPWORDS)
 """Words in most KSBs of any standard ("understand", "ensure", "work"): no use as a theme."""

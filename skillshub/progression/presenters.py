@@ -1,4 +1,4 @@
-"""Progression results as GOV.UK component parameters: a summary list and disclosures a step."""
+"""Progression results as GOV.UK component parameters: a short card and disclosures a step."""
 
 from __future__ import annotations
 
@@ -29,29 +29,20 @@ def themes_line(step: PathwayStep) -> str:
     return "Mostly about " + ", ".join(parts[:-1]) + (" and " if len(parts) > 1 else "") + parts[-1]
 
 
-def step_summary(step: PathwayStep) -> dict[str, Any]:
-    rows = [
-        ("Level", step.level_words),
-        ("Time", step.time),
-        ("Cost to you", step.employee_cost),
-        ("Cost to your employer", step.employer_cost),
-    ]
-    return {
-        "classes": "govuk-!-margin-bottom-3",
-        "rows": [{"key": {"text": key}, "value": {"text": value}} for key, value in rows],
-    }
-
-
 def step_cards(result: PathwaysResult) -> list[dict[str, Any]]:
     cards = []
     for step in result.steps:
         cards.append(
             {
                 "step": step,
-                "summary": step_summary(step),
                 "themes": themes_line(step),
-                "counts": f"You already have {len(step.held)} of its skills; {len(step.builds_on)} "
-                f"build on ones you have; {len(step.new)} are new.",
+                "counts": f"{len(step.held)} of its skills you have, "
+                f"{len(step.builds_on)} build on them, {len(step.new)} are new.",
+                "facts": f"Time: {step.time}.",
+                "cost": {
+                    "summaryText": "Cost to your employer",
+                    "text": f"{step.employer_cost} {step.cost_rule}",
+                },
                 "details": [
                     d
                     for d in (

@@ -1,0 +1,48 @@
+"""Progression in a real browser: the question pages and the steps pass axe, and the steps
+page on a 375 px phone is under four screens tall before any disclosure is opened."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.browser.conftest import AXE, WCAG_TAGS
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+SCREEN = {"width": 375, "height": 667}
+
+
+@pytest.fixture
+def catalogue(transactional_db: None) -> None:
+    from tests.conftest import load_fixture_catalogue
+
+    load_fixture_catalogue()
+
+
+def test_job_to_steps_on_a_phone(browser: Any, live_server: Any, catalogue: None) -> None:
+    context = browser.new_context(viewport=SCREEN)
+    page = context.new_page()
+    try:
+        page.goto(live_server.url + "/progression/", wait_until="networkidle")
+        page.fill("#job", "software development")
+        page.get_by_role("button", name="Continue").click()
+        page.wait_for_load_state("networkidle")
+        page.locator("input[name=start]").first.check()
+        page.get_by_role("button", name="Continue").click()
+        page.wait_for_load_state("networkidle")
+        assert page.url.endswith("/progression/ST0128/") or "/progression/ST" in page.url
+        for path in ("/progression/", "/progression/ST0128/", "/progression/ST0128/ST0116/case/"):
+            page.goto(live_server.url + path, wait_until="networkidle")
+            page.evaluate(AXE.read_text())
+            result = page.evaluate(
+                "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}})",
+                WCAG_TAGS,
+            )
+            assert [v["id"] for v in result["violations"]] == [], path
+        page.goto(live_server.url + "/progression/ST0128/", wait_until="networkidle")
+        height = page.evaluate("document.documentElement.scrollHeight")
+        assert height < 4 * SCREEN["height"], f"{height} px is four screens or more"
+        assert page.evaluate("document.documentElement.scrollWidth") <= SCREEN["width"]
+    finally:
+        context.close()
