@@ -8,6 +8,7 @@ import logging
 import os
 import shutil
 import tempfile
+import time
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -27,9 +28,14 @@ RECORDS = "records"
 
 
 def engine_digest() -> str:
-    """Changes whenever the matcher's code changes, so an old cache is never reused."""
+    """Changes whenever the matcher's code or this file layout changes, so an old cache is
+    never reused."""
     digest = hashlib.sha256()
-    sources = [*sorted((ENGINE_SOURCES / "search").glob("*.py")), ENGINE_SOURCES / "standards.py"]
+    sources = [
+        *sorted((ENGINE_SOURCES / "search").glob("*.py")),
+        ENGINE_SOURCES / "standards.py",
+        Path(__file__).resolve(),
+    ]
     for path in sources:
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
@@ -124,6 +130,10 @@ def save(index: StandardsIndex, path: Path) -> None:
                 shutil.rmtree(old, ignore_errors=True)
             else:
                 old.unlink(missing_ok=True)  # the pickles of earlier releases
+        for staged in path.parent.glob(f".{PREFIX}*"):
+            # Left by a process that stopped while writing; an hour is far longer than a save.
+            if time.time() - staged.stat().st_mtime > 3600:
+                shutil.rmtree(staged, ignore_errors=True)
     except OSError as error:
         log.warning("could not cache the search index at %s (%s)", path, error)
     finally:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import numpy as np
@@ -125,3 +126,15 @@ def test_a_keyword_only_index_round_trips(db: None, tmp_path: Path) -> None:
     loaded = index_cache.load(path, preset=get_preset("bm25-only"), embedder=lambda: 1 / 0)  # type: ignore[arg-type,return-value]
     assert loaded is not None
     assert loaded.search("software developer") == index.search("software developer")
+
+
+def test_a_save_removes_staging_left_by_a_stopped_process(
+    index: StandardsIndex, tmp_path: Path
+) -> None:
+    stale = tmp_path / ".standards-index-x.123.tmp"
+    stale.mkdir()
+    os.utime(stale, (0, 0))
+    fresh = tmp_path / ".standards-index-y.456.tmp"  # perhaps another process, writing now
+    fresh.mkdir()
+    index_cache.save(index, tmp_path / "standards-index-new")
+    assert not stale.exists() and fresh.exists()
