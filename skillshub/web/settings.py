@@ -100,7 +100,7 @@ STATIC_ROOT = SETTINGS.home / "static"
 STATICFILES_DIRS = [PACKAGE_DIR / "web" / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    "staticfiles": {"BACKEND": "skillshub.web.storage.HubStaticStorage"},
 }
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_KEEP_ONLY_HASHED_FILES = True  # pages only ask for hashed names: compress half as much

@@ -28,7 +28,7 @@ DRAW_BUDGET_MS = 2000
 """From the load event to the event the page fires when its last chart is drawn."""
 COMPRESSED = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    "staticfiles": {"BACKEND": "skillshub.web.storage.HubStaticStorage"},
 }
 # The admin's and the API docs' files are not on the page: skipping them halves the collection.
 NOT_ON_THE_PAGE = ["admin", "ninja", "axe.min.js", "*.map"]
