@@ -54,3 +54,5 @@ def test_pages_link_plain_names_until_collected_then_hashed_ones(home: Path) -> 
     call_command("collectstatic", interactive=False, verbosity=0)
     url = staticfiles_storage.url("js/page.js")
     assert url.startswith("/static/js/page.") and url != "/static/js/page.js"
+    (home / "js" / "added.js").write_text("2")
+    assert staticfiles_storage.url("js/added.js") == "/static/js/added.js"
