@@ -8,8 +8,8 @@ Each run is a fresh browser context (empty cache). Transfer is the sum of Chromi
 ``encodedDataLength`` for every response (headers plus compressed body, as sent), so it counts
 the HTML, CSS, JavaScript and data exactly as a first-time visitor downloads them. Times are from
 the start of navigation to the load event and to the moment every ``.app-chart`` carries
-``data-drawn`` (and that moment after the load event, 0 if before); figures are the median of
-the runs.
+``data-drawn`` (and that moment after the load event, 0 if before); layout shift is the page's
+cumulative layout shift score. Figures are the median of the runs.
 """
 
 from __future__ import annotations
@@ -36,6 +36,10 @@ WATCH_DRAWING = """
     if (window.__allDrawnAt === undefined) { requestAnimationFrame(check); }
   };
   requestAnimationFrame(check);
+  window.__shift = 0;
+  new PerformanceObserver((list) => {
+    list.getEntries().forEach((e) => { if (!e.hadRecentInput) { window.__shift += e.value; } });
+  }).observe({ type: 'layout-shift', buffered: true });
 })();
 """
 
@@ -60,7 +64,7 @@ def measure_once(browser: Any, url: str) -> dict[str, Any]:
     page.wait_for_load_state("networkidle")
     timing = page.evaluate(
         "(() => { const n = performance.getEntriesByType('navigation')[0];"
-        " return {load: n.loadEventStart, drawn: window.__allDrawnAt,"
+        " return {load: n.loadEventStart, drawn: window.__allDrawnAt, shift: window.__shift,"
         " charts: document.querySelectorAll('.app-chart').length}; })()"
     )
     by_file = {urls.get(rid, rid): int(size) for rid, size in sizes.items()}
@@ -72,6 +76,7 @@ def measure_once(browser: Any, url: str) -> dict[str, Any]:
         "load_ms": round(timing["load"]),
         "drawn_ms": round(timing["drawn"]),
         "drawn_after_load_ms": max(0, round(timing["drawn"] - timing["load"])),
+        "layout_shift": round(timing["shift"], 3),
     }
 
 
@@ -95,6 +100,7 @@ def main() -> int:
         "load_ms": statistics.median(r["load_ms"] for r in runs),
         "drawn_ms": statistics.median(r["drawn_ms"] for r in runs),
         "drawn_after_load_ms": statistics.median(r["drawn_after_load_ms"] for r in runs),
+        "layout_shift": statistics.median(r["layout_shift"] for r in runs),
         "largest_responses": runs[-1]["largest"],
     }
     json.dump(summary, sys.stdout, indent=2)

@@ -278,6 +278,11 @@ AXIS_TITLES: dict[Unit, str] = {
 }
 
 
+TIME_CHART_PX = 420
+BAR_CHART_BASE_PX, BAR_PX = 80, 30
+"""Heights charts.js draws at; the page keeps that space for each chart before it is drawn."""
+
+
 def _monthly_grid(series: Series) -> tuple[list[float | None], list[str]]:
     """Values and their display text on an unbroken grid of periods (None where ONS has none).
 
@@ -302,6 +307,7 @@ def figure(chart: Chart) -> dict[str, Any]:
     if isinstance(chart, BarChart):
         return {
             "kind": "bar",
+            "height": BAR_CHART_BASE_PX + BAR_PX * len(chart.bars),
             "axis": AXIS_TITLES[chart.unit],
             "percent": chart.unit == "percent",
             "period": chart.period_label,
@@ -327,6 +333,7 @@ def figure(chart: Chart) -> dict[str, Any]:
         )
     return {
         "kind": "time",
+        "height": TIME_CHART_PX,
         "axis": AXIS_TITLES[chart.unit],
         "percent": chart.unit == "percent",
         "start": f"{months_before(latest, 12 * DEFAULT_YEARS_SHOWN):%Y-%m}",

@@ -150,7 +150,7 @@
     });
     var layout = {
       font: FONT,
-      height: 420,
+      height: spec.height,
       margin: { t: 16, r: 16, b: 8, l: 8 },
       hovermode: 'closest',
       hoverlabel: { font: { family: FONT.family, size: 15 } },
@@ -196,7 +196,7 @@
     };
     var layout = {
       font: FONT,
-      height: 80 + 30 * spec.labels.length,
+      height: spec.height,
       margin: { t: 8, r: 72, b: 8, l: 8 },
       bargap: 0.25,
       xaxis: axis({
