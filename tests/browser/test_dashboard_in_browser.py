@@ -194,6 +194,25 @@ def test_hover_shows_the_ons_period_and_value(visit: Any) -> None:
     assert "Feb-Apr 2026" in text and "75.1%" in text
 
 
+@pytest.mark.parametrize("slug", ["employment-rate", "claimant-count"])
+def test_the_script_labels_periods_as_the_tables_do(visit: Any, slug: str) -> None:
+    """charts.js works out "Nov 2025-Jan 2026" or "June 2026" itself: it must match the domain."""
+    page = visit().page
+    page.wait_for_function(ALL_DRAWN)
+    drawn = page.evaluate(
+        "(id) => { const c = document.getElementById(id);"
+        " return c.data[0].customdata.map((label, i) => [label, c.data[0].text[i]]); }",
+        f"chart-{slug}",
+    )
+    block = page.locator("section", has=page.locator(f"#chart-{slug}"))
+    rows = block.locator("tbody tr").evaluate_all(
+        "rows => rows.map(r => [...r.children].map(c => c.textContent.trim()))"
+    )
+    assert list(reversed(drawn))[: len(rows)] == [row[:2] for row in rows]
+    labels = {label for label, _ in drawn}
+    assert ("Nov 2025-Jan 2026" in labels) == (slug == "employment-rate")  # across a new year
+
+
 def test_range_buttons_work_from_the_keyboard(visit: Any) -> None:
     page = visit().page
     page.wait_for_function(ALL_DRAWN)
