@@ -18,8 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from skillshub.domain.search.explain import matched_words
-from skillshub.domain.search.fusion import segment_max
-from skillshub.domain.search.keyword import KeywordIndex
+from skillshub.domain.search.keyword import KeywordIndex, coverage_scores
 from skillshub.domain.search.presets import DEFAULT, Preset
 from skillshub.domain.search.query import Vocabulary, parse_query
 from skillshub.domain.search.spelling import SpellingCorrector
@@ -136,21 +135,15 @@ class QualificationIndex:
         need, best first. Raises QueryError when the need has nothing to search for."""
         parsed = parse_query(need, preset=self.preset, vocabulary=self._vocabulary)
         notes = [n for n in parsed.notes if not n.startswith(("Ranking level", "Giving a small"))]
-        unit_scores = np.zeros(len(self._units), dtype=np.float32)
-        coverage = np.zeros(len(self.items), dtype=np.float32)
         terms = [t for t in parsed.terms if not set(t.word.split()) & CONTEXT_WORDS]
-        for term in terms or parsed.terms:
-            units, weights = self._keyword.postings(term.term)
-            if units.size == 0:
-                continue
-            values = weights * term.weight * self._weight[units]
-            unit_scores[units] += values
-            owners = self._owner[units]
-            firsts = np.flatnonzero(np.r_[True, owners[1:] != owners[:-1]])
-            coverage[owners[firsts]] += np.maximum.reduceat(values, firsts)
-        best_unit = segment_max(unit_scores, self._starts)
-        share = self.preset.coverage_weight
-        scores = share * coverage + (1 - share) * best_unit
+        unit_scores, scores = coverage_scores(
+            self._keyword,
+            ((t.term, t.weight) for t in terms or parsed.terms),
+            unit_weight=self._weight,
+            owner=self._owner,
+            starts=self._starts,
+            coverage_weight=self.preset.coverage_weight,
+        )
         allowed = np.ones(len(self.items), dtype=bool)
         if levels is not None:
             wanted = frozenset(levels)

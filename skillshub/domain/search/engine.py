@@ -23,7 +23,7 @@ from skillshub.domain.search.fusion import (
     segment_max,
     top_units_mean,
 )
-from skillshub.domain.search.keyword import KeywordIndex
+from skillshub.domain.search.keyword import KeywordIndex, coverage_scores
 from skillshub.domain.search.levels import level_boosts
 from skillshub.domain.search.occupations import OccupationLinks
 from skillshub.domain.search.presets import DEFAULT, STANDARD_KINDS, Preset, get_preset
@@ -579,18 +579,14 @@ class StandardsIndex:
         unit_keyword = np.zeros(len(self._units), dtype=np.float32)
         if not p.use_keyword:
             return unit_keyword, np.zeros(len(self), dtype=np.float32)
-        coverage = np.zeros(len(self), dtype=np.float32)
-        for term in parsed.terms:
-            units, weights = self._keyword.postings(term.term)
-            if units.size == 0:
-                continue
-            values = weights * term.weight * self._kind_weight[units]
-            unit_keyword[units] += values
-            owners = self._owner[units]
-            firsts = np.flatnonzero(np.r_[True, owners[1:] != owners[:-1]])
-            coverage[owners[firsts]] += np.maximum.reduceat(values, firsts)
-        best = segment_max(unit_keyword, self._starts)
-        return unit_keyword, p.coverage_weight * coverage + (1 - p.coverage_weight) * best
+        return coverage_scores(
+            self._keyword,
+            ((term.term, term.weight) for term in parsed.terms),
+            unit_weight=self._kind_weight,
+            owner=self._owner,
+            starts=self._starts,
+            coverage_weight=p.coverage_weight,
+        )
 
     def _dense_scores(self, query_vector: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Cosine per unit (weighted by kind), and per standard: best unit, plus a share of the

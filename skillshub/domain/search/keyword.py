@@ -67,3 +67,35 @@ class KeywordIndex:
             return empty, np.zeros(0, dtype=np.float32)
         start, end = self.starts[term_id], self.starts[term_id + 1]
         return self.units[start:end], self.weights[start:end]
+
+
+def coverage_scores(
+    keyword: KeywordIndex,
+    terms: Iterable[tuple[str, float]],
+    *,
+    unit_weight: np.ndarray,
+    owner: np.ndarray,
+    starts: np.ndarray,
+    coverage_weight: float,
+) -> tuple[np.ndarray, np.ndarray]:
+    """BM25 per unit, and per owner (a standard, a qualification): coverage (each term's best
+    unit, summed, so owners that cover the whole need win) blended with the best single unit.
+
+    `terms` are (term, weight) pairs; `unit_weight` weighs each unit by its kind; `owner` maps
+    each unit to its owner and `starts` gives each owner's first unit (units grouped by owner).
+    """
+    from skillshub.domain.search.fusion import segment_max
+
+    unit_scores = np.zeros(len(owner), dtype=np.float32)
+    coverage = np.zeros(len(starts) - 1, dtype=np.float32)
+    for term, weight in terms:
+        units, weights = keyword.postings(term)
+        if units.size == 0:
+            continue
+        values = weights * weight * unit_weight[units]
+        unit_scores[units] += values
+        owners = owner[units]
+        firsts = np.flatnonzero(np.r_[True, owners[1:] != owners[:-1]])
+        coverage[owners[firsts]] += np.maximum.reduceat(values, firsts)
+    best = segment_max(unit_scores, starts)
+    return unit_scores, coverage_weight * coverage + (1 - coverage_weight) * best

@@ -37,3 +37,27 @@ def test_matches_the_okapi_formula() -> None:
     idf = np.log(1 + (4 - 1 + 0.5) / (1 + 0.5))
     length_norm = 1.2 * (1 - 0.75 + 0.75 * 3 / 2.0)  # average length 2
     assert np.isclose(weights[0], idf * 1 * 2.2 / (1 + length_norm))
+
+
+def test_coverage_rewards_owners_that_cover_every_term() -> None:
+    import numpy as np
+
+    from skillshub.domain.search.keyword import KeywordIndex, coverage_scores
+
+    # Owner 0 has units "weld pipe" and "pipe"; owner 1 has "weld" and "weld weld".
+    index = KeywordIndex.build(
+        [["weld", "pipe"], ["pipe"], ["weld"], ["weld", "weld"]], k1=1.2, b=0.75
+    )
+    owner = np.array([0, 0, 1, 1], dtype=np.int32)
+    starts = np.array([0, 2, 4], dtype=np.int64)
+    units, owners = coverage_scores(
+        index,
+        [("weld", 1.0), ("pipe", 1.0)],
+        unit_weight=np.ones(4, dtype=np.float32),
+        owner=owner,
+        starts=starts,
+        coverage_weight=1.0,
+    )
+    assert units.shape == (4,) and owners.shape == (2,)
+    assert owners[0] > owners[1], "covering both words beats repeating one"
+    assert units[1] > 0 and units[2] > 0
