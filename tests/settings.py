@@ -1,12 +1,17 @@
 """Django settings for the tests: the real ones, with strict templates and a throw-away home."""
 
+import atexit
 import os
+import shutil
 import tempfile
 
 os.environ["SKILLSHUB_STRICT_TEMPLATES"] = "1"
 # Every test client is 127.0.0.1: throttling tests set their own rate (tests/api/test_limits.py).
 os.environ.setdefault("SKILLSHUB_API_RATE", "100000/m")
-os.environ.setdefault("SKILLSHUB_HOME", tempfile.mkdtemp(prefix="skillshub-tests-"))
+if "SKILLSHUB_HOME" not in os.environ:
+    # A home of its own for each run, removed when the run ends (the database, caches, key).
+    os.environ["SKILLSHUB_HOME"] = tempfile.mkdtemp(prefix="skillshub-tests-")
+    atexit.register(shutil.rmtree, os.environ["SKILLSHUB_HOME"], ignore_errors=True)
 
 from skillshub.web.settings import *  # noqa: F403
 
