@@ -98,10 +98,17 @@ def load(
         return None
 
 
+def _modified(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:  # removed meanwhile by another process's save
+        return 0.0
+
+
 def save(index: StandardsIndex, path: Path) -> None:
     """Write the index's parts into a new folder, then rename it into place (atomic: a reader
-    sees the old cache or the new, never half of one); drop older caches. Failure to cache is
-    only logged."""
+    sees the old cache or the new, never half of one); drop older caches but the newest one.
+    Failure to cache is only logged."""
     arrays, meta = index.to_parts()
     blobs = [msgpack.packb(record) for record in meta.pop("standards")]
     offsets = np.zeros(len(blobs) + 1, dtype=np.int64)
@@ -123,8 +130,16 @@ def save(index: StandardsIndex, path: Path) -> None:
             shutil.rmtree(aside, ignore_errors=True)
         os.replace(staging, path)
         staging = None
-        for old in path.parent.glob(f"{PREFIX}*"):
-            if old == path:
+        others = sorted(
+            (old for old in path.parent.glob(f"{PREFIX}*") if old != path),
+            key=_modified,
+            reverse=True,
+        )
+        # The newest other folder is kept: a worker still serving the previous catalogue, or a
+        # load of it put back, finds it (the full catalogue's cache is about 130 MB).
+        kept = [old for old in others if old.is_dir()][:1]
+        for old in others:
+            if old in kept:
                 continue
             if old.is_dir():
                 shutil.rmtree(old, ignore_errors=True)

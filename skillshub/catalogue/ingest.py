@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from skillshub.catalogue.matching import compute_vectors, replace_vectors
+from skillshub.catalogue.matching import compute_vectors, prepare_index, replace_vectors
 from skillshub.catalogue.store import replace_catalogue
 from skillshub.core.ingest import IngestPlan, SourceFile
 from skillshub.domain.search import CatalogueVectors
@@ -68,6 +68,9 @@ def _plan(files: Sequence[SourceFile], notes: str) -> IngestPlan[Prepared]:
         parse=_parse,
         store=_store,
         notes=notes,
+        # Servers switch to the new catalogue when its index cache is complete, never building
+        # one inside a request.
+        after_commit=prepare_index,
     )
 
 

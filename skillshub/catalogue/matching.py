@@ -5,8 +5,11 @@ from __future__ import annotations
 import hashlib
 import logging
 import threading
-from collections.abc import Sequence
+import time
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
 from skillshub.catalogue import index_cache, store
 from skillshub.catalogue.models import StoredVectors
@@ -32,7 +35,6 @@ from skillshub.sources.word_frequency import english_zipf
 __all__ = ["CatalogueNotLoaded", "QueryError", "get_index", "search_standards"]
 
 log = logging.getLogger(__name__)
-_lock = threading.Lock()
 
 
 class CatalogueNotLoaded(RuntimeError):
@@ -43,9 +45,6 @@ class CatalogueNotLoaded(RuntimeError):
 class _Cached:
     catalogue_sha256: str
     index: StandardsIndex
-
-
-_cache: _Cached | None = None
 
 
 def occupation_links() -> OccupationLinks | None:
@@ -141,41 +140,142 @@ def _loaded_catalogue_sha256() -> str | None:
     return sha256
 
 
+def _in_background(work: Callable[[], None]) -> None:
+    threading.Thread(target=work, name="standards-index-build", daemon=True).start()
+
+
+class ServedIndex:
+    """One process's standards index, keyed by catalogue SHA-256.
+
+    The first index is loaded (or built) before it is returned: a new process has nothing else
+    to serve. After that a newer catalogue is switched to only once its cache is complete; until
+    then the old index keeps answering, so no request waits on a build (the ingest writes the
+    cache after its swap commits, and `skillshub serve` before its workers start). If no cache
+    appears within ``grace_s`` of first seeing the new catalogue (an ingest stopped between its
+    commit and its cache), this process builds one in the background, once.
+    """
+
+    def __init__(
+        self,
+        *,
+        load: Callable[[str], StandardsIndex | None],
+        build: Callable[[str], StandardsIndex],
+        clock: Callable[[], float] = time.monotonic,
+        start: Callable[[Callable[[], None]], None] = _in_background,
+        grace_s: float = 120.0,
+    ) -> None:
+        self._load = load  # the cached index or None; only a file check when there is none
+        self._build = build  # build and write the cache
+        self._clock = clock
+        self._start = start
+        self._grace_s = grace_s
+        self._current: _Cached | None = None
+        self._first_seen: dict[str, float] = {}
+        self._building: set[str] = set()
+        self._lock = threading.Lock()
+
+    def get(self, catalogue_sha256: str) -> StandardsIndex:
+        current = self._current
+        if current is not None and current.catalogue_sha256 == catalogue_sha256:
+            return current.index
+        if current is None:
+            with self._lock:  # nothing to serve yet: wait for the first index
+                if self._current is None:
+                    index = self._load(catalogue_sha256) or self._build(catalogue_sha256)
+                    self._current = _Cached(catalogue_sha256, index)
+                if self._current.catalogue_sha256 == catalogue_sha256:
+                    return self._current.index
+                current = self._current
+        if not self._lock.acquire(blocking=False):
+            return current.index  # another thread is looking for the new cache
+        try:
+            return self._newer(current, catalogue_sha256)
+        finally:
+            self._lock.release()
+
+    def _newer(self, current: _Cached, catalogue_sha256: str) -> StandardsIndex:
+        index = self._load(catalogue_sha256)
+        if index is not None:
+            self._current = _Cached(catalogue_sha256, index)
+            self._first_seen.pop(catalogue_sha256, None)
+            return index
+        first_seen = self._first_seen.setdefault(catalogue_sha256, self._clock())
+        late = self._clock() - first_seen >= self._grace_s
+        if late and catalogue_sha256 not in self._building:
+            log.warning("no search index cache for catalogue %s yet: building it", catalogue_sha256)
+            self._building.add(catalogue_sha256)
+            self._start(lambda: self._build_quietly(catalogue_sha256))
+        return current.index
+
+    def _build_quietly(self, catalogue_sha256: str) -> None:
+        try:
+            self._build(catalogue_sha256)  # the next request finds the cache and switches
+        except Exception:
+            log.exception("could not build the search index for catalogue %s", catalogue_sha256)
+
+    def reset(self) -> None:
+        """Forget the index (tests; the next call loads or builds it again)."""
+        with self._lock:
+            self._current = None
+            self._first_seen.clear()
+            self._building.clear()
+
+
+def _cache_folder(catalogue_sha256: str) -> Path:
+    settings = get_settings()
+    return _cache_folder_for(
+        settings.home, catalogue_sha256, settings.search_preset, settings.data_dir
+    )
+
+
+@lru_cache(maxsize=16)
+def _cache_folder_for(home: Path, catalogue_sha256: str, preset: str, data_dir: Path) -> Path:
+    # Remembered, so a worker waiting for a new catalogue's cache checks one path per request.
+    return index_cache.cache_path(
+        home / "cache",
+        catalogue_sha256=catalogue_sha256,
+        preset=get_preset(preset).name,
+        data_digest=occupations_digest(),
+    )
+
+
+def _load_cached(catalogue_sha256: str) -> StandardsIndex | None:
+    preset = get_preset(get_settings().search_preset)
+    index = index_cache.load(
+        _cache_folder(catalogue_sha256), preset=preset, embedder=lambda: load_embedder(preset)
+    )
+    if index is not None:
+        index.word_frequency = english_zipf
+    return index
+
+
+def _build_cached(catalogue_sha256: str) -> StandardsIndex:
+    built = _build(store.load_standards())
+    index_cache.save(built, _cache_folder(catalogue_sha256))
+    # Serve from the files just written, as every other process will: memory-mapped
+    # pages shared between workers, not this process's private copy.
+    index = _load_cached(catalogue_sha256) or built
+    index.word_frequency = english_zipf
+    return index
+
+
+served = ServedIndex(load=_load_cached, build=_build_cached)
+
+
 def get_index() -> StandardsIndex:
-    """The index for the catalogue being served, rebuilt when a new catalogue is loaded."""
-    global _cache
+    """The index for the catalogue being served (see ServedIndex: never waits on a rebuild once
+    one index is held)."""
     sha256 = _loaded_catalogue_sha256()
     if sha256 is None:
         raise CatalogueNotLoaded("No standards are loaded yet: run `skillshub ingest` first.")
-    cached = _cache
-    if cached is not None and cached.catalogue_sha256 == sha256:
-        return cached.index
-    with _lock:
-        if _cache is None or _cache.catalogue_sha256 != sha256:
-            _cache = _Cached(sha256, _cached_or_built(sha256))
-        return _cache.index
+    return served.get(sha256)
 
 
-def _cached_or_built(catalogue_sha256: str) -> StandardsIndex:
-    settings = get_settings()
-    preset = get_preset(settings.search_preset)
-    path = index_cache.cache_path(
-        settings.home / "cache",
-        catalogue_sha256=catalogue_sha256,
-        preset=preset.name,
-        data_digest=occupations_digest(),
-    )
-    index = index_cache.load(path, preset=preset, embedder=lambda: load_embedder(preset))
-    if index is None:
-        built = _build(store.load_standards())
-        index_cache.save(built, path)
-        # Serve from the files just written, as every other process will: memory-mapped
-        # pages shared between workers, not this process's private copy.
-        index = (
-            index_cache.load(path, preset=preset, embedder=lambda: load_embedder(preset)) or built
-        )
-    index.word_frequency = english_zipf
-    return index
+def prepare_index(catalogue_sha256: str) -> None:
+    """Write the index cache for a catalogue just committed (the standards ingest's last step),
+    so servers switch to it without building anything in a request."""
+    if _load_cached(catalogue_sha256) is None:
+        _build_cached(catalogue_sha256)
 
 
 def search_standards(

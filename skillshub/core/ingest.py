@@ -46,6 +46,10 @@ class IngestPlan(Generic[Parsed]):
     held: Callable[[], int] | None = None
     """For datasets loaded a part at a time (provision: one source per file), how many main
     rows the whole dataset holds now; the guard then compares before and after the swap."""
+    after_commit: Callable[[str], None] | None = None
+    """Run with the load's SHA-256 after the swap's transaction, outside it, so a
+    slow step (the standards search index cache) never holds the database or sees a swap that
+    is rolled back. A failed load never reaches it."""
 
 
 @dataclass(frozen=True)
@@ -117,6 +121,8 @@ def run_ingest(
             row_counts=counts,
             notes=plan.notes,
         )
+    if plan.after_commit is not None:
+        plan.after_commit(sha)
     return IngestResult(
         plan.dataset,
         changed=True,

@@ -88,34 +88,40 @@ def test_key_depends_on_catalogue_preset_and_data(tmp_path: Path) -> None:
     assert len({key(), key(catalogue_sha256="b"), key(preset="tiny"), key(data_digest="e")}) == 4
 
 
-def test_saving_replaces_older_cache_files(index: StandardsIndex, tmp_path: Path) -> None:
+def test_saving_keeps_only_the_newest_older_cache(index: StandardsIndex, tmp_path: Path) -> None:
     old_pickle = tmp_path / "standards-index-old.pickle"
     old_pickle.write_bytes(b"x")
-    old_folder = tmp_path / "standards-index-old"
-    old_folder.mkdir()
-    (old_folder / "meta.msgpack").write_bytes(b"x")
+    for age, name in ((7200, "standards-index-older"), (60, "standards-index-previous")):
+        folder = tmp_path / name
+        folder.mkdir()
+        (folder / "meta.msgpack").write_bytes(b"x")
+        then = folder.stat().st_mtime - age
+        os.utime(folder, (then, then))
     index_cache.save(index, tmp_path / "standards-index-new")
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["standards-index-new"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "standards-index-new",
+        "standards-index-previous",
+    ]
 
 
 def test_the_served_index_is_read_from_the_cache(db: None) -> None:
-    """get_index builds once, writes the cache and serves the memory-mapped copy; a damaged
-    cache is rebuilt on the next start, with the same answers."""
-    from skillshub.settings import get_settings
-
-    matching._cache = None
+    """get_index serves the memory-mapped copy of the catalogue's cache; a damaged cache is
+    rebuilt on the next start, with the same answers."""
+    sha = matching._loaded_catalogue_sha256()
+    assert sha is not None
+    matching.served.reset()
     try:
         first = matching.get_index()
-        folders = list((get_settings().home / "cache").glob("standards-index-*"))
-        assert len(folders) == 1
+        folder = matching._cache_folder(sha)
+        assert (folder / "meta.msgpack").is_file()
         assert not first._distinct_vectors.flags.writeable  # a read-only memory map
-        (folders[0] / "meta.msgpack").write_bytes(b"damaged")
-        matching._cache = None
+        (folder / "meta.msgpack").write_bytes(b"damaged")
+        matching.served.reset()
         again = matching.get_index()
         assert again is not first
         assert again.search("software developer") == first.search("software developer")
     finally:
-        matching._cache = None
+        matching.served.reset()
 
 
 def test_a_keyword_only_index_round_trips(db: None, tmp_path: Path) -> None:
