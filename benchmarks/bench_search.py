@@ -36,7 +36,6 @@ sys.path.insert(0, str(ROOT))
 from skillshub.catalogue import index_cache  # noqa: E402  (no Django: plain files)
 from skillshub.domain.search import (  # noqa: E402
     CatalogueVectors,
-    OccupationLinks,
     StandardsIndex,
     embed_catalogue,
     get_preset,
@@ -44,6 +43,7 @@ from skillshub.domain.search import (  # noqa: E402
 )
 from skillshub.domain.search.units import standard_units  # noqa: E402
 from skillshub.domain.standards import Duty, Ksb, Standard  # noqa: E402
+from skillshub.sources.occupations import read_occupation_links  # noqa: E402
 from skillshub.sources.skills_england import read_default  # noqa: E402
 
 EVAL_NEEDS = ROOT.parent / "shared" / "eval" / "needs_dev.tsv"
@@ -136,7 +136,7 @@ def cold_start_child(vectors_file: Path, data: Path, preset: str) -> None:
     loaded = time.perf_counter()
     vectors = CatalogueVectors.from_bytes(vectors_file.read_bytes())
     links_started = time.perf_counter()
-    occupations = OccupationLinks.load(data)
+    occupations = read_occupation_links(data)
     model_started = time.perf_counter()
     embedder = load_embedder(get_preset(preset))
     model_loaded = time.perf_counter()
@@ -194,7 +194,7 @@ def main(argv: list[str] | None = None) -> None:
     queries = dev_queries(args.needs)
     current = [s for s in read_default(args.data) if s.is_current]
     embedder = load_embedder(preset.model)
-    occupations = OccupationLinks.load(args.data)
+    occupations = read_occupation_links(args.data)
 
     started = time.perf_counter()
     vectors = embed_catalogue(current, embedder=embedder, preset=preset, occupations=occupations)

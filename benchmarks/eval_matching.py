@@ -27,8 +27,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from skillshub.domain.search import StandardsIndex, get_preset  # noqa: E402
-from skillshub.domain.search.occupations import OccupationLinks  # noqa: E402
 from skillshub.domain.search.presets import Preset  # noqa: E402
+from skillshub.sources.occupations import read_occupation_links  # noqa: E402
 from skillshub.sources.skills_england import read_default  # noqa: E402
 from skillshub.sources.word_frequency import english_zipf  # noqa: E402
 
@@ -151,7 +151,7 @@ def main(argv: list[str] | None = None) -> None:
     score = load_score_module(args.eval_dir)
     rows = needs(score, args.needs or args.eval_dir / "needs_dev.tsv", args.half)
     current = [s for s in read_default(args.data) if s.is_current]
-    occupations = OccupationLinks.load(args.data)
+    occupations = read_occupation_links(args.data)
     names = list(ABLATIONS) if args.ablations else (args.preset or ["default"])
     halves = ("all", "a", "b") if args.half == "all" and args.ablations else (args.half,)
     print(f"{len(current)} current standards; {len(rows)} needs (half: {args.half})")

@@ -27,9 +27,9 @@ from skillshub.domain.search import (
     get_preset,
     load_embedder,
 )
-from skillshub.domain.search.occupations import OCCUPATIONS_FILE
 from skillshub.domain.standards import Standard
 from skillshub.settings import get_settings
+from skillshub.sources.occupations import OCCUPATIONS_FILE, read_occupation_links
 from skillshub.sources.word_frequency import english_zipf
 
 __all__ = ["CatalogueNotLoaded", "QueryError", "get_index", "search_standards"]
@@ -51,7 +51,7 @@ def occupation_links() -> OccupationLinks | None:
     """The ESCO / SOC 2020 occupation bridges under the data folder (read at ingest and build),
     or None when a custom data folder lacks them: matching then uses the standards alone."""
     try:
-        return OccupationLinks.load(get_settings().data_dir)
+        return read_occupation_links(get_settings().data_dir)
     except OccupationsNotAvailable as error:
         log.warning("searching without occupation bridges: %s", error)
         return None

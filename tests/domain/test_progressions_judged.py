@@ -14,7 +14,7 @@ import pytest
 
 from skillshub.domain.pathways import next_steps
 from skillshub.domain.search import StandardsIndex
-from skillshub.domain.search.occupations import OccupationLinks
+from skillshub.sources.occupations import read_occupation_links
 from skillshub.sources.skills_england import read_default
 
 DATA = Path(__file__).resolve().parents[2] / "data"
@@ -32,7 +32,7 @@ pytestmark = pytest.mark.data
 @lru_cache(maxsize=1)
 def index() -> StandardsIndex:
     return StandardsIndex.embed_and_build(
-        read_default(DATA), occupations=OccupationLinks.load(DATA)
+        read_default(DATA), occupations=read_occupation_links(DATA)
     )
 
 

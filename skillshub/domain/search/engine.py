@@ -224,8 +224,9 @@ class StandardsIndex:
         `vectors` must come from `embed_catalogue` with the same preset's model, the same
         standard texts and the same `occupations` (checked by fingerprint); it may cover more
         standards than indexed. Pass `vectors=None` only with a preset that does not use
-        embeddings. `occupations` (ESCO / SOC links, `OccupationLinks.load`) adds linked
-        occupations' wording as extra units; without it the index uses the standards alone.
+        embeddings. `occupations` (ESCO / SOC links, from
+        `skillshub.sources.occupations.read_occupation_links`) adds linked occupations' wording
+        as extra units; without it the index uses the standards alone.
         """
         preset = get_preset(preset) if isinstance(preset, str) else preset
         ordered = sorted(standards, key=lambda s: s.reference)

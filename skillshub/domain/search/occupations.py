@@ -2,25 +2,20 @@
 
 from __future__ import annotations
 
-import gzip
-import json
 import re
 from collections import defaultdict
 from dataclasses import dataclass
-from pathlib import Path
 
 from skillshub.domain.search.stemmer import stem
 from skillshub.domain.search.text import sentences, words
 from skillshub.domain.standards import Standard
 
-OCCUPATIONS_FILE = Path("occupations") / "occupations.json.gz"
-"""Where the derived file lives under the data directory (see data/occupations/README.md)."""
-
 _BRACKETS = re.compile(r"\([^)]*\)")
 
 
 class OccupationsNotAvailable(FileNotFoundError):
-    """The derived occupations file is missing or unreadable."""
+    """The derived occupations file is missing or unreadable (raised by its reader in
+    skillshub.sources.occupations)."""
 
 
 @dataclass(frozen=True)
@@ -60,31 +55,6 @@ class OccupationLinks:
     max_per_source: int = 2
     max_label_share: int = 3
     """Names shared by more occupations of one source than this are ignored as ambiguous."""
-
-    @classmethod
-    def load(cls, data_dir: Path, *, max_per_source: int = 2) -> OccupationLinks:
-        """Read `data_dir / occupations/occupations.json.gz` (once, at index build)."""
-        path = data_dir / OCCUPATIONS_FILE
-        try:
-            with gzip.open(path, "rt", encoding="utf-8") as handle:
-                raw = json.load(handle)
-        except (OSError, ValueError) as error:
-            raise OccupationsNotAvailable(
-                f"Cannot read occupation bridges from {path} ({error}); restore the file from "
-                "the repository or rebuild it with data/occupations/build_occupations.py."
-            ) from error
-        occupations = tuple(
-            Occupation(
-                source=str(item["source"]),
-                code=str(item["code"]),
-                title=str(item["title"]),
-                labels=tuple(item["labels"]),
-                texts=tuple(item["texts"]),
-                skills=tuple(item["skills"]),
-            )
-            for item in raw
-        )
-        return cls.from_occupations(occupations, max_per_source=max_per_source)
 
     @classmethod
     def from_occupations(

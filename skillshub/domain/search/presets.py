@@ -50,7 +50,7 @@ class Preset:
     ("works safely", "team player") are shared by most standards and say little."""
     use_occupations: bool = True
     """Add units from ESCO / SOC 2020 occupations linked to each standard by job title, when the
-    index is given the occupation links (`occupations.OccupationLinks.load`)."""
+    index is given the occupation links (`skillshub.sources.occupations.read_occupation_links`)."""
     use_keyword: bool = True
     use_dense: bool = True
 

@@ -19,12 +19,13 @@ from skillshub.domain.search import (
 from skillshub.domain.search.occupations import Occupation, label_key
 from skillshub.domain.search.presets import STANDARD_KINDS
 from skillshub.domain.search.units import index_units
+from skillshub.sources.occupations import read_occupation_links
 from tests.domain.search.conftest import DATA, catalogue, sample_standards
 
 
 @lru_cache(maxsize=1)
 def links() -> OccupationLinks:
-    return OccupationLinks.load(DATA)
+    return read_occupation_links(DATA)
 
 
 def _occupation(source: str, code: str, *labels: str) -> Occupation:
@@ -74,7 +75,7 @@ def test_related_texts_are_description_sentences_and_skills() -> None:
 
 def test_missing_file_says_how_to_fix_it(tmp_path: Path) -> None:
     with pytest.raises(OccupationsNotAvailable, match=r"build_occupations\.py"):
-        OccupationLinks.load(tmp_path)
+        read_occupation_links(tmp_path)
 
 
 def test_index_units_add_occupations_after_the_standard_own_units() -> None:
