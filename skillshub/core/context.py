@@ -64,6 +64,7 @@ def site(request: HttpRequest) -> dict[str, Any]:
                     "items": [
                         {"href": about, "text": "About the data"},
                         {"href": "/api/docs", "text": "API"},
+                        {"href": "/glossary/", "text": "Glossary"},
                     ],
                     # The full attribution folds away so a phone shows the page, not the footer.
                     "html": format_html(

@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "skillshub.journey",
     "skillshub.demand",
     "skillshub.progression",
+    "skillshub.terminology",
 ]
 
 MIDDLEWARE = [
@@ -48,6 +49,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "skillshub.core.middleware.ContentSecurityPolicyMiddleware",
+    "skillshub.terminology.middleware.ExplainTermsMiddleware",
 ]
 
 ROOT_URLCONF = "skillshub.web.urls"
