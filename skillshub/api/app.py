@@ -9,6 +9,7 @@ from ninja import NinjaAPI
 from ninja.throttling import AnonRateThrottle
 
 from skillshub.api import problems
+from skillshub.api.glossary import router as glossary_router
 from skillshub.api.journey import router as journey_router
 from skillshub.api.labour_market import router as labour_market_router
 from skillshub.api.offers import offers_router
@@ -58,3 +59,4 @@ api.add_router("/v1/offers", offers_router, tags=["provision"])
 api.add_router("/v1/providers", providers_router, tags=["provision"])
 api.add_router("/v1/pathways", pathways_router, tags=["pathways"])
 api.add_router("/v1/labour-market", labour_market_router, tags=["labour market"])
+api.add_router("/v1/glossary", glossary_router, tags=["glossary"])

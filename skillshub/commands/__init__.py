@@ -5,6 +5,7 @@ from __future__ import annotations
 from types import ModuleType
 
 from skillshub.commands import (
+    explain,
     ingest,
     pathways,
     provider,
@@ -17,7 +18,7 @@ from skillshub.commands import (
     serve,
 )
 
-COMMANDS: list[ModuleType] = [serve, ingest, search, pathways, report, provider]
+COMMANDS: list[ModuleType] = [serve, ingest, search, pathways, report, provider, explain]
 search.SEARCHES["offers"] = search_offers.register_kind
 search.SEARCHES["qualifications"] = search_qualifications.register_kind
 search.SEARCHES["providers"] = search_providers.register_kind
