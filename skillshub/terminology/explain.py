@@ -1,5 +1,6 @@
 """Explain glossary terms in place: the first use of each term in a page's <main> text becomes a
-link to its glossary entry, described (aria-describedby) by its short definition.
+link to its glossary entry, described (aria-describedby) by its short definition, which sits in
+one hidden block at the end of <main>.
 
 This is the one module that reads and rewrites HTML. It is deliberately a small tokenizer, not a
 parser that re-serialises the page: everything but the rewritten text nodes stays byte for byte
@@ -102,13 +103,21 @@ def glossary_href(entry: Entry) -> str:
 
 
 def _link(entry: Entry, written: str, href: str) -> str:
-    described = f"app-term-{entry.slug}"
     return (
         f'<a class="govuk-link app-term" href="{html.escape(href)}" {MARKER}="{entry.slug}" '
-        f'aria-describedby="{described}">{html.escape(written, quote=False)}</a>'
-        f'<span id="{described}" hidden>{html.escape(entry.term)}: '
-        f"{html.escape(entry.short, quote=False)}</span>"
+        f'aria-describedby="app-term-{entry.slug}">{html.escape(written, quote=False)}</a>'
     )
+
+
+def _descriptions(entries: list[Entry]) -> str:
+    """One hidden block at the end of <main> with each short definition: screen readers hear it
+    as the link's description, and the paragraphs' own text is unchanged."""
+    spans = "".join(
+        f'<span id="app-term-{e.slug}">{html.escape(e.term)}: '
+        f"{html.escape(e.short, quote=False)}</span>"
+        for e in entries
+    )
+    return f'<div class="app-term-descriptions" hidden data-glossary="off">{spans}</div>'
 
 
 _ENTITIES_ONLY = re.compile(r"(?:[^&]|&(?:#\d+|#[xX][0-9a-fA-F]+|\w+);)*")
@@ -194,6 +203,8 @@ def _rewrite_main(
             at = end
         parts.append(html.escape(text[at:], quote=False))
         pieces[texts[node]] = "".join(parts)
+    if found:
+        pieces.append(_descriptions([use.entry for use in found]))
     return "".join(pieces)
 
 

@@ -60,12 +60,15 @@ def test_first_use_becomes_a_described_link() -> None:
     link = soup.select_one("a.app-term")
     assert link is not None and "govuk-link" in link["class"]
     description = soup.find(id=link["aria-describedby"])
-    assert description is not None and description.has_attr("hidden")
+    assert description is not None and description.find_parent(hidden=True) is not None
     assert (
         description.get_text()
         == "Higher National Certificate: What Higher National Certificate means."
     )
-    assert soup.p is not None and "Another HNC." in soup.p.get_text()
+    assert soup.p is not None
+    assert soup.p.get_text() == "An HNC is at Level 4. Another HNC.", "the text is unchanged"
+    main = soup.main
+    assert main is not None and main.contents[-1].get("class") == ["app-term-descriptions"]
 
 
 def test_the_rest_of_the_page_is_byte_for_byte_the_same() -> None:

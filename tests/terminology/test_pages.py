@@ -109,3 +109,28 @@ def test_a_view_can_opt_out(rf: pytest.FixtureRequest) -> None:
 
     resized = ExplainTermsMiddleware(sized)(request)
     assert resized["Content-Length"] == str(len(resized.content)) != str(len(html))
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/",
+        "/about/",
+        "/standards/",
+        "/standards/ST0116/",
+        "/standards/search/?q=bookkeeping",
+        "/find-training/?q=bookkeeping",
+        "/qualifications/",
+        "/progression/",
+        "/training/",
+    ],
+)
+def test_pages_with_terms_explained_still_pass_every_check(
+    client_request: PageClient, url: str
+) -> None:
+    page = client_request.get(url)
+    links = page.select("a.app-term")
+    assert len(links) <= 10
+    for link in links:
+        assert page.find(id=link["aria-describedby"]) is not None
+        assert link.find_parent(["a", "h1", "h2", "h3", "h4", "button", "label", "summary"]) is None
