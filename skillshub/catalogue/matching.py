@@ -271,6 +271,14 @@ def get_index() -> StandardsIndex:
     return served.get(sha256)
 
 
+def missing_index_cache() -> str | None:
+    """The SHA-256 of the catalogue being served when its index cache is not written yet."""
+    sha256 = _loaded_catalogue_sha256()
+    if sha256 is None or (_cache_folder(sha256) / index_cache.META).is_file():
+        return None
+    return sha256
+
+
 def prepare_index(catalogue_sha256: str) -> None:
     """Write the index cache for a catalogue just committed (the standards ingest's last step),
     so servers switch to it without building anything in a request."""

@@ -4,12 +4,25 @@ from __future__ import annotations
 
 import argparse
 import json
+import multiprocessing
+import os
 import subprocess
 import sys
 from pathlib import Path
 from typing import Any
 
 from skillshub.commands.console import err
+
+THREADS = 8
+"""Threads per worker. Most of a request is Python holding the GIL, so a worker uses about one
+core whatever the count; the threads keep it busy while others wait on the database, and take
+the next requests off the queue."""
+
+
+def default_workers() -> int:
+    """One worker per core. Each adds about 200 MB PSS once it has served every page (its own
+    provision and qualification indexes); the standards index is shared."""
+    return os.cpu_count() or 1
 
 
 def register(subparsers: Any) -> None:
@@ -19,10 +32,13 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--workers",
         type=int,
-        default=1,
-        help="worker processes (each holds the search indexes, about 500 MB)",
+        default=None,
+        help="worker processes (default: one per core); they share the memory-mapped search "
+        "index, loaded once before they start",
     )
-    parser.add_argument("--threads", type=int, default=8, help="threads per worker")
+    parser.add_argument(
+        "--threads", type=int, default=THREADS, help=f"threads per worker (default {THREADS})"
+    )
     parser.set_defaults(handler=handle)
 
 
@@ -67,14 +83,40 @@ def collect_static() -> None:
         call_command("collectstatic", interactive=False, verbosity=0)
 
 
+def build_missing_index() -> None:
+    """Write the search index cache when the loaded catalogue has none (an engine upgrade, a
+    cleared cache), in a child process, so the server does not keep the memory the build
+    needed (a few hundred MB, which every worker would inherit)."""
+    from django.db import connections
+
+    from skillshub.catalogue import matching
+
+    missing = matching.missing_index_cache()
+    connections.close_all()  # never shared with a child process
+    if missing is None:
+        return
+    err.print("Preparing the search index for this catalogue (about 10 s, once).")
+    child = multiprocessing.get_context("fork").Process(
+        target=matching.prepare_index, args=(missing,)
+    )
+    child.start()
+    child.join()
+
+
 def warm_indexes() -> None:
-    """Build the search indexes in a new worker so its first request is fast."""
+    """Load the search index from its cache before the workers start, so they share it and
+    no request waits on it; then close the database connections, which must not be shared
+    with the workers."""
+    from django.db import connections
+
     from skillshub.catalogue import matching
 
     try:
         matching.get_index()
     except matching.CatalogueNotLoaded:
-        return
+        pass
+    finally:
+        connections.close_all()
 
 
 def handle(args: argparse.Namespace) -> int:
@@ -87,11 +129,12 @@ def handle(args: argparse.Namespace) -> int:
         for name in missing:
             subprocess.run([sys.executable, "-m", "skillshub", "ingest", name], check=True)
     collect_static()
+    build_missing_index()
 
     class HubServer(BaseApplication):
         def load_config(self) -> None:
             self.cfg.set("bind", f"{args.host}:{args.port}")
-            self.cfg.set("workers", args.workers)
+            self.cfg.set("workers", args.workers or default_workers())
             self.cfg.set("threads", args.threads)
             self.cfg.set("preload_app", True)
             self.cfg.set("accesslog", "-")
@@ -99,11 +142,15 @@ def handle(args: argparse.Namespace) -> int:
             # The longest request line gunicorn reads; the hub answers 414 above MAX_URL_LENGTH
             # (8000), so addresses in between get a problem document, not gunicorn's page.
             self.cfg.set("limit_request_line", 8190)
+            # A worker started later (after a crash) may find a newer catalogue's cache.
             self.cfg.set("post_worker_init", lambda worker: warm_indexes())
 
         def load(self) -> Any:
+            # preload_app: the master loads the application and the index once; the workers
+            # it forks inherit both (the index's arrays are memory-mapped, shared pages).
             from skillshub.web.wsgi import application
 
+            warm_indexes()
             return application
 
     err.print(f"Skills Hub is running at http://{args.host}:{args.port}/ (Ctrl+C to stop)")

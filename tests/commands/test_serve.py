@@ -12,6 +12,8 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
+import pytest
+
 REPO = Path(__file__).resolve().parents[2]
 
 
@@ -33,6 +35,7 @@ def get_json(url: str) -> dict:
 def test_first_run_serves_the_embedded_catalogue(tmp_path: Path) -> None:
     port = free_port()
     env = {**os.environ, "SKILLSHUB_HOME": str(tmp_path), "DATABASE_URL": ""}
+    env.pop("DJANGO_SETTINGS_MODULE", None)  # the server's own settings, not the tests'
     log_path = tmp_path / "serve.log"
     base = f"http://127.0.0.1:{port}"
     with log_path.open("wb") as log:
@@ -61,3 +64,17 @@ def test_first_run_serves_the_embedded_catalogue(tmp_path: Path) -> None:
         finally:
             server.terminate()
             server.wait(timeout=30)
+
+
+def test_workers_default_to_the_core_count(monkeypatch: pytest.MonkeyPatch) -> None:
+    from skillshub.cli import build_parser
+    from skillshub.commands import serve
+
+    parser = build_parser()
+    args = parser.parse_args(["serve"])
+    assert args.workers is None and args.threads == serve.THREADS
+    monkeypatch.setattr(serve.os, "cpu_count", lambda: 6)
+    assert serve.default_workers() == 6
+    monkeypatch.setattr(serve.os, "cpu_count", lambda: None)
+    assert serve.default_workers() == 1
+    assert parser.parse_args(["serve", "--workers", "3"]).workers == 3
