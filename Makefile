@@ -64,6 +64,7 @@ bench: install
 	$(BIN)/python benchmarks/bench_search.py
 	$(BIN)/python benchmarks/bench_offers.py
 	$(BIN)/python benchmarks/bench_api.py
+	$(BIN)/python benchmarks/bench_load.py
 
 # Needs the shared evaluation set beside this clone (../shared/eval); says so when it is absent.
 eval: install
