@@ -60,7 +60,7 @@ def test_need_to_results_to_standard_to_training_near_me_to_shortlist(
     assert first_group.locator("h2").inner_text().startswith("Apprenticeships")
     # The results come before the refine disclosure on a small screen.
     results_top = first_group.bounding_box()["y"]
-    refine_top = page.locator("details.govuk-details").bounding_box()["y"]
+    refine_top = page.locator("main details.govuk-details").bounding_box()["y"]
     assert results_top < refine_top
 
     first_group.locator("h3 a").first.click()

@@ -35,6 +35,13 @@ def get_json(url: str) -> dict:
 def test_first_run_serves_the_embedded_catalogue(tmp_path: Path) -> None:
     port = free_port()
     env = {**os.environ, "SKILLSHUB_HOME": str(tmp_path), "DATABASE_URL": ""}
+    # The real server, not the test settings pytest-django put in this process's environment.
+    for name in (
+        "DJANGO_SETTINGS_MODULE",
+        "SKILLSHUB_STRICT_TEMPLATES",
+        "DJANGO_ALLOW_ASYNC_UNSAFE",
+    ):
+        env.pop(name, None)
     env.pop("DJANGO_SETTINGS_MODULE", None)  # the server's own settings, not the tests'
     log_path = tmp_path / "serve.log"
     base = f"http://127.0.0.1:{port}"

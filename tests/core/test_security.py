@@ -62,7 +62,10 @@ def _django(tmp_path: Path, code: str, **env: str) -> subprocess.CompletedProces
         "SKILLSHUB_ALLOWED_HOSTS": '["skills.example.gov.uk"]',
         **env,
     }
-    environment.pop("SKILLSHUB_STRICT_TEMPLATES", None)
+    # The test process's own switches (strict templates; the browser tests' async-unsafe
+    # permission) are not a deployment's.
+    for name in ("SKILLSHUB_STRICT_TEMPLATES", "DJANGO_ALLOW_ASYNC_UNSAFE"):
+        environment.pop(name, None)
     return subprocess.run(
         [sys.executable, "-c", code], env=environment, cwd=ROOT, capture_output=True, text=True
     )

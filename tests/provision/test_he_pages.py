@@ -104,7 +104,7 @@ def test_the_provider_page_shows_its_teaching_locations(
 ) -> None:
     page = client_request.get("/training/providers/10006442/")
     facts = {
-        dt.get_text(strip=True): dd.get_text(" ", strip=True)
+        dt.get_text(strip=True): " ".join(dd.get_text().split())
         for dt, dd in zip(page.select("dt"), page.select("dd"), strict=True)
     }
     assert facts["Type"] == "College or university teaching higher education"
