@@ -42,7 +42,6 @@ def test_first_run_serves_the_embedded_catalogue(tmp_path: Path) -> None:
         "DJANGO_ALLOW_ASYNC_UNSAFE",
     ):
         env.pop(name, None)
-    env.pop("DJANGO_SETTINGS_MODULE", None)  # the server's own settings, not the tests'
     log_path = tmp_path / "serve.log"
     base = f"http://127.0.0.1:{port}"
     with log_path.open("wb") as log:
