@@ -174,10 +174,18 @@ class ServedIndex:
         self._building: set[str] = set()
         self._lock = threading.Lock()
 
-    def get(self, catalogue_sha256: str) -> StandardsIndex:
+    def get(self, catalogue_sha256: str, *, wait: bool = False) -> StandardsIndex:
+        """The index for this catalogue; with ``wait`` (batch jobs such as an ingest that links
+        to the standards) never an older one: load or build it now."""
         current = self._current
         if current is not None and current.catalogue_sha256 == catalogue_sha256:
             return current.index
+        if wait:
+            with self._lock:
+                if self._current is None or self._current.catalogue_sha256 != catalogue_sha256:
+                    index = self._load(catalogue_sha256) or self._build(catalogue_sha256)
+                    self._current = _Cached(catalogue_sha256, index)
+                return self._current.index
         if current is None:
             with self._lock:  # nothing to serve yet: wait for the first index
                 if self._current is None:
@@ -262,13 +270,14 @@ def _build_cached(catalogue_sha256: str) -> StandardsIndex:
 served = ServedIndex(load=_load_cached, build=_build_cached)
 
 
-def get_index() -> StandardsIndex:
+def get_index(*, fresh: bool = False) -> StandardsIndex:
     """The index for the catalogue being served (see ServedIndex: never waits on a rebuild once
-    one index is held)."""
+    one index is held). ``fresh``: exactly the catalogue in the database, built if need be
+    (for batch work, which must not use an older catalogue)."""
     sha256 = _loaded_catalogue_sha256()
     if sha256 is None:
         raise CatalogueNotLoaded("No standards are loaded yet: run `skillshub ingest` first.")
-    return served.get(sha256)
+    return served.get(sha256, wait=fresh)
 
 
 def missing_index_cache() -> str | None:

@@ -46,7 +46,7 @@ def compute_links(
 
     started = time.perf_counter()
     try:
-        index = matching.get_index()
+        index = matching.get_index(fresh=True)  # link to the standards loaded now
     except matching.CatalogueNotLoaded:
         return Linking({}, 0, 0.0, 0)
     asked: list[str] = []

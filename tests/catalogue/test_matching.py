@@ -168,3 +168,12 @@ def test_a_failed_ingest_writes_no_cache(tmp_path: Path) -> None:
     with pytest.raises(SourceError):
         run_ingest(plan)
     assert not matching._cache_folder(sha).exists()
+
+
+def test_batch_work_waits_for_exactly_the_catalogue_loaded() -> None:
+    builds = Builds()
+    served = builds.served()
+    old = served.get("a")
+    fresh = served.get("b", wait=True)  # e.g. the qualifications ingest linking to standards
+    assert fresh is not old and builds.built == ["a", "b"]
+    assert served.get("b") is fresh
