@@ -205,6 +205,29 @@ def report(title: str, results: Results, elapsed: float, *, max_target: float | 
     return met
 
 
+def cpu_seconds(pids: list[int]) -> float:
+    """User and system CPU time the processes have used (from /proc/PID/stat)."""
+    total = 0
+    for pid in pids:
+        with contextlib.suppress(OSError):
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            total += int(fields[11]) + int(fields[12])
+    return total / os.sysconf("SC_CLK_TCK")
+
+
+def cpu_used(server: subprocess.Popen[bytes], phase: Callable[[], int]) -> None:
+    """Run a phase; print the CPU time the server and this client used per request."""
+    pids = process_tree(server.pid)
+    server_before, client_before = cpu_seconds(pids), sum(os.times()[:2])
+    count = phase()
+    server_used = cpu_seconds(pids) - server_before
+    client_used = sum(os.times()[:2]) - client_before
+    print(
+        f"  CPU per request: server {server_used / max(count, 1) * 1000:.1f} ms, "
+        f"this client {client_used / max(count, 1) * 1000:.1f} ms"
+    )
+
+
 def memory(server: subprocess.Popen[bytes]) -> None:
     pids = process_tree(server.pid)
     rss = [memory_kib(pid, "VmRSS") / 1024 for pid in pids]
@@ -276,6 +299,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument(
         "--think", type=float, default=1.0, help="a user's mean pause between requests, s"
     )
+    parser.add_argument("--threads", type=int, help="threads per worker (default: serve's)")
     parser.add_argument("--workers", type=int, help="gunicorn workers (default: serve's)")
     parser.add_argument(
         "--swap",
@@ -306,6 +330,8 @@ def main(argv: list[str] | None = None) -> None:
         command = [*skillshub_command(), "serve", "--host", "127.0.0.1", "--port", str(port)]
         if args.workers:
             command += ["--workers", str(args.workers)]
+        if args.threads:
+            command += ["--threads", str(args.threads)]
         server = subprocess.Popen(
             command,
             env=env,
@@ -320,21 +346,25 @@ def main(argv: list[str] | None = None) -> None:
             warm_up(port, queries, users=min(args.users, 16))
             memory(server)
 
-            results, elapsed = run_load(
-                port,
-                queries,
-                users=args.users,
-                seconds=args.seconds,
-                requests=args.requests,
-                think=args.think,
-            )
-            title = f"Mixed load, {args.users} users, think time {args.think:g} s"
-            report(title, results, elapsed, max_target=None)
+            def mixed() -> int:
+                results, elapsed = run_load(
+                    port,
+                    queries,
+                    users=args.users,
+                    seconds=args.seconds,
+                    requests=args.requests,
+                    think=args.think,
+                )
+                title = f"Mixed load, {args.users} users, think time {args.think:g} s"
+                report(title, results, elapsed, max_target=None)
+                return len(results.all())
+
+            cpu_used(server, mixed)
             memory(server)
             print(f"  load average after: {load_average()}")
 
             if args.swap != "none":
-                swap(args, env, port, queries)
+                cpu_used(server, lambda: swap(args, env, port, queries))
                 memory(server)
                 print(f"  load average after: {load_average()}")
                 mapped_caches(server, home)
@@ -364,7 +394,7 @@ SWAPS = {
 make a load with a new SHA-256; a plain `skillshub ingest standards` puts the label back."""
 
 
-def swap(args: argparse.Namespace, env: dict[str, str], port: int, queries: list[str]) -> None:
+def swap(args: argparse.Namespace, env: dict[str, str], port: int, queries: list[str]) -> int:
     """The same load while a real ingest swaps the catalogue in; it runs until the ingest has
     ended and 10 s more (the servers' switch), within `--swap-seconds`."""
     command = [*skillshub_command(), *SWAPS[args.swap]]
@@ -401,6 +431,7 @@ def swap(args: argparse.Namespace, env: dict[str, str], port: int, queries: list
     print(f"`skillshub {shown}` under load: {'; '.join(outcome) or 'running'}")
     title = f"During the swap, {args.users} users, think time {args.think:g} s"
     report(title, results, elapsed, max_target=TARGET_SWAP_MAX_MS)
+    return len(results.all())
 
 
 if __name__ == "__main__":
