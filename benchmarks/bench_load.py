@@ -309,6 +309,9 @@ def main(argv: list[str] | None = None) -> None:
         "embedded files given with --file: a new SHA-256, so a new index cache to build and "
         "switch to) or none",
     )
+    parser.add_argument(
+        "--swap-nice", type=int, default=0, help="run that ingest at this nice level (0-19)"
+    )
     parser.add_argument("--swap-seconds", type=float, default=300.0, help="longest swap phase")
     parser.add_argument("--start-timeout", type=float, default=300.0)
     args = parser.parse_args(argv)
@@ -398,6 +401,8 @@ def swap(args: argparse.Namespace, env: dict[str, str], port: int, queries: list
     """The same load while a real ingest swaps the catalogue in; it runs until the ingest has
     ended and 10 s more (the servers' switch), within `--swap-seconds`."""
     command = [*skillshub_command(), *SWAPS[args.swap]]
+    if args.swap_nice:
+        command = ["nice", "-n", str(args.swap_nice), *command]
     done_at: list[float] = []
     outcome: list[str] = []
 
@@ -428,6 +433,8 @@ def swap(args: argparse.Namespace, env: dict[str, str], port: int, queries: list
     )
     runner.join(timeout=60)
     shown = " ".join(Path(part).name if "/" in part else part for part in SWAPS[args.swap])
+    if args.swap_nice:
+        shown = f"{shown} (nice {args.swap_nice})"
     print(f"`skillshub {shown}` under load: {'; '.join(outcome) or 'running'}")
     title = f"During the swap, {args.users} users, think time {args.think:g} s"
     report(title, results, elapsed, max_target=TARGET_SWAP_MAX_MS)
