@@ -49,6 +49,7 @@ from pathlib import Path
 from bench_api import (
     EVAL_NEEDS,
     ROOT,
+    bench_env,
     free_port,
     memory_kib,
     needs,
@@ -319,14 +320,7 @@ def main(argv: list[str] | None = None) -> None:
 
     with tempfile.TemporaryDirectory(prefix="skillshub-load-") as fresh:
         home = args.home or Path(fresh)
-        env = {**os.environ, "SKILLSHUB_HOME": str(home), "SKILLSHUB_API_RATE": "100000000/m"}
-        env.pop("DJANGO_SETTINGS_MODULE", None)
-        if args.home is None:
-            started = time.perf_counter()
-            subprocess.run(
-                [*skillshub_command(), "ingest"], env=env, check=True, capture_output=True
-            )
-            print(f"Fresh home: `skillshub ingest` took {time.perf_counter() - started:.0f} s")
+        env = bench_env(home, ingest=args.home is None)
         print(f"Load average before: {load_average()}")
         print(f"Needs: {len(queries)} ({'dev needs' if args.needs.is_file() else 'built-in'})")
         port = free_port()
