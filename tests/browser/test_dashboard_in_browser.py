@@ -17,7 +17,7 @@ from django.core.management import call_command
 from django.core.servers.basehttp import ThreadedWSGIServer, WSGIRequestHandler
 from django.test import override_settings
 
-from tests.browser.conftest import AXE, WCAG_TAGS
+from tests.browser.conftest import Visit
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -81,23 +81,6 @@ def hub(collected: Path, transactional_db: None) -> Iterator[str]:
             server.shutdown()
             server.server_close()
             thread.join(timeout=10)
-
-
-class Visit:
-    def __init__(self, page: Any, requests: list[str]) -> None:
-        self.page = page
-        self.requests = requests
-
-    def axe_violations(self) -> list[dict[str, Any]]:
-        self.page.evaluate(AXE.read_text())
-        result = self.page.evaluate(
-            "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}})",
-            WCAG_TAGS,
-        )
-        return [
-            {"id": v["id"], "help": v["help"], "nodes": [n["html"][:120] for n in v["nodes"]]}
-            for v in result["violations"]
-        ]
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from tests.browser.conftest import AXE, WCAG_TAGS
+from tests.browser.conftest import Visit
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -35,12 +35,7 @@ def phone(browser: Any) -> Any:
 def check(page: Any) -> None:
     """One h1, no axe violations, and nothing wider than the 320 px screen."""
     assert page.locator("h1").count() == 1
-    page.evaluate(AXE.read_text())
-    result = page.evaluate(
-        "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}})",
-        WCAG_TAGS,
-    )
-    assert [v["id"] for v in result["violations"]] == [], page.url
+    assert Visit(page, []).axe_violations() == [], page.url
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= 320, f"{page.url} scrolls sideways: {width} px wide"
 

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from tests.browser.conftest import AXE, WCAG_TAGS
+from tests.browser.conftest import Visit
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 SCREEN = {"width": 375, "height": 667}
@@ -34,12 +34,7 @@ def test_job_to_steps_on_a_phone(browser: Any, live_server: Any, catalogue: None
         assert page.url.endswith("/progression/ST0128/") or "/progression/ST" in page.url
         for path in ("/progression/", "/progression/ST0128/", "/progression/ST0128/ST0116/case/"):
             page.goto(live_server.url + path, wait_until="networkidle")
-            page.evaluate(AXE.read_text())
-            result = page.evaluate(
-                "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}})",
-                WCAG_TAGS,
-            )
-            assert [v["id"] for v in result["violations"]] == [], path
+            assert Visit(page, []).axe_violations() == [], path
         page.goto(live_server.url + "/progression/ST0128/", wait_until="networkidle")
         height = page.evaluate("document.documentElement.scrollHeight")
         assert height < 4 * SCREEN["height"], f"{height} px is four screens or more"
