@@ -9,6 +9,7 @@ from urllib.parse import urlencode
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from skillshub.catalogue.services import StandardsSearchResult
 from skillshub.domain import funding
 from skillshub.domain import provision as domain_provision
 from skillshub.domain.geography import km_to_miles
@@ -147,15 +148,19 @@ def _place_note(where: str, request: TrainingSearchRequest) -> str:
     return where if request.postcode else "Add your postcode to see providers near you."
 
 
-def _apprenticeships(
-    request: TrainingSearchRequest, offers: OfferResults | None
-) -> tuple[OptionGroup, bool, list[str]]:
+def _standards(request: TrainingSearchRequest) -> StandardsSearchResult:
     from skillshub.catalogue import services as catalogue
-    from skillshub.catalogue.matching import get_index
 
-    result = catalogue.search_standards(
+    return catalogue.search_standards(
         catalogue.StandardsSearchRequest(q=request.q, limit=20, level=request.level)
     )
+
+
+def _apprenticeships(
+    request: TrainingSearchRequest, result: StandardsSearchResult, offers: OfferResults | None
+) -> OptionGroup:
+    from skillshub.catalogue.matching import get_index
+
     index = get_index()
     nearest: dict[str, domain_provision.OfferHit] = {}
     for hit in offers.hits if offers else []:
@@ -202,7 +207,7 @@ def _apprenticeships(
             "5 first."
         ),
     )
-    return group, result.no_good_match, result.notes
+    return group
 
 
 def _level_number(text: str) -> int | None:
@@ -329,8 +334,9 @@ def _offer_card(hit: domain_provision.OfferHit, offers: OfferResults) -> OptionC
 def find_training(request: TrainingSearchRequest, *, today: date) -> TrainingSearchResult:
     """Every route to the skill; raises QueryError for an unsearchable need and InvalidPostcode /
     UnknownPlace for a place that cannot be found (messages ready to show)."""
-    from skillshub.provision.finder import OfferSearch, find_offers
+    from skillshub.provision.finder import OfferSearch, find_offers, standard_links
 
+    standards = _standards(request)  # searched once: the courses are ranked by these standards
     offers = find_offers(
         OfferSearch(
             need=request.q,
@@ -340,8 +346,10 @@ def find_training(request: TrainingSearchRequest, *, today: date) -> TrainingSea
             limit=50,
         ),
         today=today,
+        standards=standard_links(standards.results),
     )
-    apprenticeships, no_good_match, notes = _apprenticeships(request, offers)
+    apprenticeships = _apprenticeships(request, standards, offers)
+    no_good_match, notes = standards.no_good_match, standards.notes
     groups = [apprenticeships]
     if not no_good_match:
         groups.append(_qualifications(request))

@@ -7,6 +7,7 @@ messages ready to show.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -83,21 +84,30 @@ def matched_standards(need: str) -> tuple[list[StandardLink], list[str]]:
             "The apprenticeship standards are not loaded, so courses are matched on their "
             "titles only. An operator can load them with `skillshub ingest`."
         ]
-    top = max((match.score for match in outcome.matches), default=0.0)
-    links = [
+    return standard_links(outcome.matches), list(outcome.notes)
+
+
+def standard_links(matches: Sequence[Any]) -> list[StandardLink]:
+    """Links for the best standards of a search (anything with reference, title, level and
+    score, best first): each with its share of the best score, the weak ones left out."""
+    top = max((match.score for match in matches[:STANDARDS_CONSIDERED]), default=0.0)
+    return [
         StandardLink(match.reference, match.title, match.level, min(1.0, match.score / top))
-        for match in outcome.matches
+        for match in matches[:STANDARDS_CONSIDERED]
         if top > 0 and match.score / top >= MIN_STANDARD_SHARE
     ]
-    return links, list(outcome.notes)
 
 
-def find_offers(search: OfferSearch, *, today: date) -> OfferResults:
-    """Offers that meet the need near the place, ranked; see the module docstring for errors."""
+def find_offers(
+    search: OfferSearch, *, today: date, standards: list[StandardLink] | None = None
+) -> OfferResults:
+    """Offers that meet the need near the place, ranked; see the module docstring for errors.
+    `standards`: the need's standards when the caller has searched them already."""
     notes: list[str] = []
-    standards: list[StandardLink] = []
-    if search.need.strip():
-        standards, notes = matched_standards(search.need)
+    if standards is None:
+        standards = []
+        if search.need.strip():
+            standards, notes = matched_standards(search.need)
     location = places.locate(search.postcode) if search.postcode.strip() else None
     if location is not None and location.precision == "outcode":
         notes.append(
