@@ -7,6 +7,8 @@ from types import ModuleType
 from skillshub.commands import (
     explain,
     ingest,
+    keys,
+    needs,
     pathways,
     provider,
     report,
@@ -18,7 +20,17 @@ from skillshub.commands import (
     serve,
 )
 
-COMMANDS: list[ModuleType] = [serve, ingest, search, pathways, report, provider, explain]
+COMMANDS: list[ModuleType] = [
+    serve,
+    ingest,
+    search,
+    pathways,
+    report,
+    provider,
+    explain,
+    needs,
+    keys,
+]
 search.SEARCHES["offers"] = search_offers.register_kind
 search.SEARCHES["qualifications"] = search_qualifications.register_kind
 search.SEARCHES["providers"] = search_providers.register_kind

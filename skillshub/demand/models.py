@@ -74,7 +74,7 @@ class EmployerNeed(models.Model):
         max_length=64,
         blank=True,
         db_index=True,
-        help_text="SHA-256 of the private link's token; the token itself is never stored.",
+        help_text="SHA-256 of the private link's token; the token is never stored.",
     )
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -85,3 +85,29 @@ class EmployerNeed(models.Model):
 
     def __str__(self) -> str:
         return f"{self.source} {self.outcode or '-'} x{self.headcount} {self.created_at:%Y-%m-%d}"
+
+
+class PartnerKey(models.Model):
+    """An API key a partner (a combined authority, a careers service) sends needs with.
+
+    Only the key's SHA-256 is kept; the key is shown once, when it is made."""
+
+    SCOPES = [
+        ("needs:write", "Send employers' training needs (POST /api/v1/needs)"),
+        ("adverts:write", "Send job adverts to be matched (POST /api/v1/needs/adverts)"),
+    ]
+
+    name = models.CharField(max_length=100, help_text="Who holds the key, e.g. 'WMCA skills team'.")
+    prefix = models.CharField(max_length=12, unique=True, help_text="The key's public first part.")
+    key_hash = models.CharField(max_length=64)
+    scopes = models.JSONField(default=list)
+    created_at = models.DateTimeField(auto_now_add=True)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["name", "created_at"]
+
+    def __str__(self) -> str:
+        state = "revoked" if self.revoked_at else "active"
+        return f"{self.name} ({self.prefix}, {state})"

@@ -58,3 +58,21 @@ def local_authority(code: str | None) -> domain.LocalAuthority | None:
     if not code:
         return None
     return _current_lookups().local_authorities.get(code)
+
+
+def outcode(code: str) -> domain.Outcode | None:
+    """A postcode district ("B1") with its centroid, or None when the hub does not hold it."""
+    return _current_lookups().outcodes.get(code.upper())
+
+
+def local_authority_named(name: str) -> domain.LocalAuthority | None:
+    """A local authority by its name ("Birmingham", "county durham"), or None."""
+    wanted = " ".join(name.split()).casefold()
+    return next(
+        (
+            la
+            for la in _current_lookups().local_authorities.values()
+            if la.name.casefold() == wanted
+        ),
+        None,
+    )

@@ -4,37 +4,116 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('demand', '0001_initial'),
+        ("demand", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='EmployerNeed',
+            name="EmployerNeed",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('source', models.CharField(choices=[('register', "Registered on the 'Register a training need' pages"), ('partner-api', 'Sent by a partner through POST /api/v1/needs'), ('job-advert', 'A job advert uploaded by an authority or provider')], db_index=True, max_length=20)),
-                ('need', models.TextField(help_text='As written; never shown publicly.')),
-                ('standard_references', models.JSONField(default=list, help_text='The standards confirmed as meeting the need, best first.')),
-                ('headcount', models.PositiveIntegerField(default=1, help_text='How many staff need it.')),
-                ('needed_by', models.DateField(blank=True, null=True)),
-                ('delivery_format', models.CharField(choices=[('in-person', 'In person'), ('online', 'Online'), ('blended', 'Blended'), ('any', 'Any format')], default='any', max_length=10)),
-                ('level', models.PositiveSmallIntegerField(blank=True, help_text='4 or 5; empty for either.', null=True)),
-                ('outcode', models.CharField(blank=True, help_text='Postcode district only.', max_length=4)),
-                ('local_authority_code', models.CharField(blank=True, db_index=True, max_length=9)),
-                ('easting', models.FloatField(blank=True, help_text='Of the postcode district.', null=True)),
-                ('northing', models.FloatField(blank=True, null=True)),
-                ('size_band', models.CharField(blank=True, choices=[('micro', 'Fewer than 10 staff'), ('small', '10 to 49 staff'), ('medium', '50 to 249 staff'), ('large', '250 staff or more')], max_length=10)),
-                ('sic_section', models.CharField(blank=True, help_text='SIC 2007 section letter (A-U).', max_length=1)),
-                ('partner', models.CharField(blank=True, help_text="The partner key's name, for partner-api needs.", max_length=100)),
-                ('token_hash', models.CharField(blank=True, db_index=True, help_text="SHA-256 of the private link's token; the token itself is never stored.", max_length=64)),
-                ('created_at', models.DateTimeField(auto_now_add=True, db_index=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('withdrawn_at', models.DateTimeField(blank=True, null=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "source",
+                    models.CharField(
+                        choices=[
+                            ("register", "Registered on the 'Register a training need' pages"),
+                            ("partner-api", "Sent by a partner through POST /api/v1/needs"),
+                            ("job-advert", "A job advert uploaded by an authority or provider"),
+                        ],
+                        db_index=True,
+                        max_length=20,
+                    ),
+                ),
+                ("need", models.TextField(help_text="As written; never shown publicly.")),
+                (
+                    "standard_references",
+                    models.JSONField(
+                        default=list,
+                        help_text="The standards confirmed as meeting the need, best first.",
+                    ),
+                ),
+                (
+                    "headcount",
+                    models.PositiveIntegerField(default=1, help_text="How many staff need it."),
+                ),
+                ("needed_by", models.DateField(blank=True, null=True)),
+                (
+                    "delivery_format",
+                    models.CharField(
+                        choices=[
+                            ("in-person", "In person"),
+                            ("online", "Online"),
+                            ("blended", "Blended"),
+                            ("any", "Any format"),
+                        ],
+                        default="any",
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "level",
+                    models.PositiveSmallIntegerField(
+                        blank=True, help_text="4 or 5; empty for either.", null=True
+                    ),
+                ),
+                (
+                    "outcode",
+                    models.CharField(blank=True, help_text="Postcode district only.", max_length=4),
+                ),
+                ("local_authority_code", models.CharField(blank=True, db_index=True, max_length=9)),
+                (
+                    "easting",
+                    models.FloatField(blank=True, help_text="Of the postcode district.", null=True),
+                ),
+                ("northing", models.FloatField(blank=True, null=True)),
+                (
+                    "size_band",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("micro", "Fewer than 10 staff"),
+                            ("small", "10 to 49 staff"),
+                            ("medium", "50 to 249 staff"),
+                            ("large", "250 staff or more"),
+                        ],
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "sic_section",
+                    models.CharField(
+                        blank=True, help_text="SIC 2007 section letter (A-U).", max_length=1
+                    ),
+                ),
+                (
+                    "partner",
+                    models.CharField(
+                        blank=True,
+                        help_text="The partner key's name, for partner-api needs.",
+                        max_length=100,
+                    ),
+                ),
+                (
+                    "token_hash",
+                    models.CharField(
+                        blank=True,
+                        db_index=True,
+                        help_text="SHA-256 of the private link's token; the token is never stored.",
+                        max_length=64,
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, db_index=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                ("withdrawn_at", models.DateTimeField(blank=True, null=True)),
             ],
             options={
-                'ordering': ['-created_at'],
+                "ordering": ["-created_at"],
             },
         ),
     ]
