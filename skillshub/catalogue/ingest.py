@@ -7,11 +7,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from skillshub.catalogue.families import relate_catalogue, replace_relations
 from skillshub.catalogue.matching import compute_vectors, prepare_index, replace_vectors
 from skillshub.catalogue.store import replace_catalogue
 from skillshub.core.ingest import IngestPlan, SourceFile
+from skillshub.domain.families import Relations
 from skillshub.domain.search import CatalogueVectors
 from skillshub.domain.standards import Catalogue, Standard
+from skillshub.settings import get_settings
 from skillshub.sources import skills_england
 from skillshub.sources.errors import SourceError
 from skillshub.sources.http import Download, ProgressCallback, fetch
@@ -27,11 +30,13 @@ class Prepared:
 
     catalogue: Catalogue
     vectors: CatalogueVectors
+    relations: Relations | None = None
 
 
 def _store(prepared: Prepared) -> dict[str, int]:
     counts = replace_catalogue(prepared.catalogue)
     counts["search vectors"] = replace_vectors(prepared.vectors)
+    counts["families"] = replace_relations(prepared.relations, prepared.catalogue.shown)
     return counts
 
 
@@ -57,7 +62,9 @@ def _parse(files: tuple[SourceFile, ...]) -> Prepared:
             source=", ".join(f.label for f in files),
         )
     # Retired products are indexed too (a next step can start from one); search skips them.
-    return Prepared(catalogue, compute_vectors(catalogue.shown))
+    vectors = compute_vectors(catalogue.shown)
+    relations = relate_catalogue(catalogue.shown, vectors, preset_name=get_settings().search_preset)
+    return Prepared(catalogue, vectors, relations)
 
 
 def _plan(files: Sequence[SourceFile], notes: str) -> IngestPlan[Prepared]:
@@ -105,8 +112,6 @@ def api_plan(
 ) -> IngestPlan[Prepared]:
     """The live API, downloaded whole first so a failed download changes nothing. The units list
     of the embedded data is kept beside it (the API's own AU records win where it has them)."""
-    from skillshub.settings import get_settings
-
     download = fetcher(url, timeout_s=timeout_s, progress=progress)
     folder = data_dir or get_settings().data_dir
     units = folder / skills_england.UNITS_FILE

@@ -114,3 +114,32 @@ class StandardVersion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.reference} version {self.version or '?'} ({self.status})"
+
+
+class StandardFamily(models.Model):
+    """A family of related occupations, worked out at ingest (skillshub.domain.families)."""
+
+    key = models.CharField(max_length=200, unique=True)
+    label = models.CharField(max_length=300)
+    route = models.CharField(max_length=120)
+    position = models.PositiveIntegerField(help_text="Order on the page: route, then label.")
+    central = models.CharField(max_length=10)
+    members = models.JSONField(default=list, help_text="reference, title, level of each member")
+
+    class Meta:
+        ordering = ["position"]
+        verbose_name_plural = "standard families"
+
+    def __str__(self) -> str:
+        return self.label
+
+
+class SimilarStandards(models.Model):
+    """One current product's family and its most similar products, worked out at ingest."""
+
+    reference = models.CharField(max_length=10, unique=True)
+    family_key = models.CharField(max_length=200, db_index=True)
+    similar = models.JSONField(default=list)
+
+    class Meta:
+        verbose_name_plural = "similar standards"

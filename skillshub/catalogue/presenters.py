@@ -11,8 +11,15 @@ from django.core.paginator import Page
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
-from django.utils.safestring import SafeString
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.text import slugify
 
+from skillshub.catalogue.families import (
+    FamiliesResult,
+    FamilyOut,
+    SimilarStandardsResult,
+    ThemeOut,
+)
 from skillshub.catalogue.models import Standard as StandardRow
 from skillshub.catalogue.models import StandardVersion
 from skillshub.catalogue.services import StandardsSearchResult
@@ -306,3 +313,121 @@ def search_groups(result: StandardsSearchResult) -> list[dict[str, Any]]:
             }
         )
     return groups
+
+
+def percent(share: float) -> str:
+    return f"{round(share * 100)}%"
+
+
+def _themes_text(themes: list[ThemeOut]) -> str:
+    words = [t.label.lower() for t in themes]
+    if not words:
+        return ""
+    return ", ".join(words[:-1]) + (" and " if len(words) > 1 else "") + words[-1]
+
+
+def similar_cards(result: SimilarStandardsResult) -> list[dict[str, Any]]:
+    """Each similar standard: what share they have in common, and disclosures of what is
+    shared and what the other adds."""
+    cards = []
+    for item in result.similar:
+        shared = format_html(
+            '<ul class="govuk-list govuk-list--bullet">{}</ul>',
+            format_html_join(
+                "",
+                '<li><strong>{}</strong> {} <span class="govuk-hint govuk-!-display-inline">'
+                "(like its {}: {})</span></li>",
+                ((p.own.ref, p.own.text, p.other.ref, p.other.text) for p in item.shared),
+            ),
+        )
+        adds = format_html(
+            '<ul class="govuk-list govuk-list--bullet">{}</ul>',
+            format_html_join(
+                "", "<li><strong>{}</strong> {}</li>", ((k.ref, k.text) for k in item.only_there)
+            ),
+        )
+        more = item.only_there_count - len(item.only_there)
+        if more > 0:
+            adds = format_html('{}<p class="govuk-body">And {} more on its page.</p>', adds, more)
+        themes = _themes_text(item.different)
+        cards.append(
+            {
+                "item": item,
+                "share": f"{percent(item.share_of_own)} of this standard's knowledge and skills "
+                f"are also in it ({item.shared_count}); {percent(item.share_of_other)} of its "
+                "own are in this one.",
+                "adds": f"What it adds is mostly about {themes}." if themes else "",
+                "details": [
+                    d
+                    for d in (
+                        {
+                            "summaryText": f"Shared knowledge and skills ({item.shared_count})",
+                            "html": shared,
+                        }
+                        if item.shared
+                        else None,
+                        {
+                            "summaryText": f"Only in {item.title} ({item.only_there_count})",
+                            "html": adds,
+                        }
+                        if item.only_there
+                        else None,
+                    )
+                    if d
+                ],
+            }
+        )
+    return cards
+
+
+def family_tables(result: FamiliesResult) -> list[dict[str, Any]]:
+    """One table per route: a row per family, a column per level, the standards in each cell."""
+    routes: dict[str, list[FamilyOut]] = {}
+    levels = sorted({m.level for f in result.families for m in f.members})
+    for family in result.families:
+        routes.setdefault(family.route, []).append(family)
+    tables = []
+    for route, families in routes.items():
+        rows = []
+        for family in families:
+            cells = [
+                {
+                    "html": format_html(
+                        '<span id="{}">{}</span> '
+                        '<span class="govuk-caption-s">{} standard{}</span>',
+                        family.key,
+                        family.label,
+                        len(family.members),
+                        "" if len(family.members) == 1 else "s",
+                    )
+                }
+            ]
+            for level in levels:
+                members = [m for m in family.members if m.level == level]
+                cells.append(
+                    {
+                        "html": format_html_join(
+                            mark_safe("<br>"),  # a constant
+                            '<a class="govuk-link" href="{}">{}</a>',
+                            ((m.url, m.title) for m in members),
+                        )
+                        if members
+                        else "-"
+                    }
+                )
+            rows.append(cells)
+        tables.append(
+            {
+                "route": route,
+                "id": slugify(route),
+                "count": len(families),
+                "table": {
+                    "caption": f"{route}: families of related standards by level",
+                    "captionClasses": "govuk-visually-hidden",
+                    "firstCellIsHeader": True,
+                    "head": [{"text": "Family"}] + [{"text": f"Level {level}"} for level in levels],
+                    "rows": rows,
+                },
+            }
+        )
+    return tables

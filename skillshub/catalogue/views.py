@@ -9,7 +9,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
-from skillshub.catalogue import forms, presenters, queries, services, store
+from skillshub.catalogue import families, forms, presenters, queries, services, store
 from skillshub.domain.standards import Standard, level_in_words
 
 PAGE_SIZE = 50
@@ -50,7 +50,14 @@ def _detail(request: HttpRequest, standard: Standard, *, shown: Standard) -> Htt
     versions = store.versions_of(standard.reference)
     is_shown_version = standard.detail_version == shown.detail_version
     postcode = request.GET.get("postcode", "").strip()[:10]
+    related = None
+    if is_shown_version and standard.is_current:
+        related = families.find_similar(
+            families.SimilarStandardsRequest(reference=standard.reference)
+        )
     context = {
+        "related": related,
+        "similar_cards": presenters.similar_cards(related) if related else [],
         "training_near": presenters.training_near(standard, postcode=postcode),
         "standard": standard,
         "is_shown_version": is_shown_version,
@@ -78,6 +85,13 @@ def _detail(request: HttpRequest, standard: Standard, *, shown: Standard) -> Htt
         ),
     }
     return render(request, "catalogue/detail.html", context)
+
+
+def fit_together(request: HttpRequest) -> HttpResponse:
+    """How the standards fit together: families of related standards, by route and level."""
+    result = families.list_families(families.FamiliesRequest())
+    context = {"result": result, "routes": presenters.family_tables(result)}
+    return render(request, "catalogue/families.html", context)
 
 
 def search(request: HttpRequest) -> HttpResponse:

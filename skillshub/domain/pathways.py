@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
 
@@ -49,8 +50,8 @@ So a few KSBs listed as added sit near the line and partly carry over."""
 JOB_LEVELS = (2, 3, 4)
 """Levels most people start from; `start_from_job` lists these first."""
 
-_KIND_ORDER: dict[KsbKind, int] = {"skill": 0, "knowledge": 1, "behaviour": 2}
-_KSB_KINDS = frozenset(_KIND_ORDER)
+KIND_ORDER: dict[KsbKind, int] = {"skill": 0, "knowledge": 1, "behaviour": 2}
+_KSB_KINDS = frozenset(KIND_ORDER)
 
 
 class UnknownStandard(KeyError):
@@ -139,11 +140,11 @@ def next_steps(index: StandardsIndex, *, from_reference: str, limit: int = 5) ->
     ]
     if not candidates or limit <= 0:
         return []
-    centre = _centre(start_units, start_vectors)
+    start_centre = centre(start_units, start_vectors)
     scored = []
     for candidate in candidates:
         units, vectors = index.unit_vectors(candidate.reference)
-        closeness = float(_centre(units, vectors) @ centre)
+        closeness = float(centre(units, vectors) @ start_centre)
         if start.route and candidate.route.casefold() == start.route.casefold():
             closeness += ROUTE_BONUS
             if start.pathway and candidate.pathway.casefold() == start.pathway.casefold():
@@ -185,7 +186,7 @@ def start_from_job(index: StandardsIndex, job_text: str, *, limit: int = 5) -> l
     return (preferred + others)[:limit]
 
 
-def _centre(units: list[Unit], vectors: np.ndarray) -> np.ndarray:
+def centre(units: list[Unit], vectors: np.ndarray) -> np.ndarray:
     """The unit-length mean of a standard's own units (linked occupations left out)."""
     mask = np.asarray([unit.kind in STANDARD_KINDS for unit in units], dtype=bool)
     chosen = vectors[mask] if mask.any() else vectors
@@ -199,7 +200,7 @@ def _ksb_rows(units: list[Unit], vectors: np.ndarray) -> tuple[list[Unit], np.nd
     return [u for u, keep in zip(units, mask, strict=True) if keep], vectors[mask]
 
 
-def _key(kind: str, text: str) -> tuple[str, str]:
+def unit_key(kind: str, text: str) -> tuple[str, str]:
     # Units are whitespace-normalised, cut and de-duplicated by (kind, lower-cased text).
     return kind, " ".join(text.split())[:MAX_UNIT_CHARS].lower()
 
@@ -209,7 +210,7 @@ def _compare(
 ) -> tuple[list[Ksb], list[Ksb], list[Ksb]]:
     """The target's KSBs split into (new, builds on, carries over) by their best match."""
     units, vectors = _ksb_rows(*index.unit_vectors(target.reference))
-    rows = {_key(unit.kind, unit.text): row for row, unit in enumerate(units)}
+    rows = {unit_key(unit.kind, unit.text): row for row, unit in enumerate(units)}
     best = (
         (vectors @ start_vectors.T).max(axis=1)
         if len(units) and len(start_vectors)
@@ -218,9 +219,9 @@ def _compare(
     adds: list[Ksb] = []
     builds_on: list[Ksb] = []
     carries_over: list[Ksb] = []
-    ordered = sorted(target.ksbs, key=lambda k: _KIND_ORDER[k.kind])  # stable: published order
+    ordered = sorted(target.ksbs, key=lambda k: KIND_ORDER[k.kind])  # stable: published order
     for ksb in ordered:
-        row = rows.get(_key(ksb.kind, ksb.text))
+        row = rows.get(unit_key(ksb.kind, ksb.text))
         if row is None:
             continue  # empty text: nothing to show or compare
         if best[row] >= COVERED_AT:
@@ -249,20 +250,33 @@ _PLAIN = frozenset(stem(word) for word in _PLAIN_WORDS.split()) | frozenset(STOP
 """Words in most KSBs of any standard ("understand", "ensure", "work"): no use as a theme."""
 
 
+@lru_cache(maxsize=16384)
+def _theme_words(text: str) -> tuple[tuple[str, str], ...]:
+    """(stem, word) for each word of a KSB that could be a theme (remembered: comparing
+    standards summarises the same KSBs many times)."""
+    found = []
+    for word in _WORD.findall(text.lower()):
+        root = stem(word)
+        if root not in _PLAIN and word not in _PLAIN:
+            found.append((root, word))
+    return tuple(found)
+
+
 def themes(ksbs: list[Ksb], *, limit: int = MAX_THEMES) -> list[Theme]:
     """A few plain themes for a list of KSBs: the word (by stem: "test", "testing", "tests")
     most of them share, then the one most of the rest share, and so on, each shared by at least
     two KSBs; a theme is labelled with the word's commonest form. The rest stay in the detail."""
     stems_of: dict[str, set[str]] = {}
-    forms: dict[str, Counter[str]] = {}
+    forms: dict[str, dict[str, int]] = {}  # plain dicts: this runs for every compared pair
     for ksb in ksbs:
-        stems_of[ksb.ref] = set()
-        for word in _WORD.findall(ksb.text.lower()):
-            root = stem(word)
-            if root in _PLAIN or word in _PLAIN:
-                continue
-            stems_of[ksb.ref].add(root)
-            forms.setdefault(root, Counter())[word] += 1
+        roots = stems_of[ksb.ref] = set()
+        for root, word in _theme_words(ksb.text):
+            roots.add(root)
+            seen = forms.get(root)
+            if seen is None:
+                forms[root] = {word: 1}
+            else:
+                seen[word] = seen.get(word, 0) + 1
     left = {ksb.ref for ksb in ksbs}
     chosen: list[Theme] = []
     while left and len(chosen) < limit:
