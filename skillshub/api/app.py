@@ -9,6 +9,8 @@ from ninja import NinjaAPI
 from ninja.throttling import AnonRateThrottle
 
 from skillshub.api import problems
+from skillshub.api.families import router as families_router
+from skillshub.api.families import standards_router as similar_router
 from skillshub.api.glossary import router as glossary_router
 from skillshub.api.journey import router as journey_router
 from skillshub.api.labour_market import router as labour_market_router
@@ -51,7 +53,9 @@ api = HubAPI(
     throttle=[throttle],
 )
 problems.install(api)
+api.add_router("/v1/standards", similar_router, tags=["standards"])
 api.add_router("/v1/standards", standards_router, tags=["standards"])
+api.add_router("/v1/families", families_router, tags=["standards"])
 api.add_router("/v1/qualifications", qualifications_router, tags=["qualifications"])
 api.add_router("/v1/search", journey_router, tags=["search"])
 api.add_router("/v1/search", search_router, tags=["search"])

@@ -18,6 +18,7 @@ from skillshub.commands import (
     search_providers,
     search_qualifications,
     serve,
+    similar,
 )
 
 COMMANDS: list[ModuleType] = [
@@ -25,6 +26,7 @@ COMMANDS: list[ModuleType] = [
     ingest,
     search,
     pathways,
+    similar,
     report,
     provider,
     explain,
