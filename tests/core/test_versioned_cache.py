@@ -1,0 +1,48 @@
+"""VersionedCache: built once per version and key; a new version drops the old values."""
+
+from __future__ import annotations
+
+import threading
+
+from skillshub.core.versioned_cache import VersionedCache
+
+
+def test_built_once_per_version_and_key() -> None:
+    cache: VersionedCache[str] = VersionedCache()
+    builds: list[str] = []
+
+    def build(value: str) -> str:
+        builds.append(value)
+        return value
+
+    assert cache.get("v1", "a", lambda: build("a1")) == "a1"
+    assert cache.get("v1", "a", lambda: build("again")) == "a1"
+    assert cache.get("v2", "a", lambda: build("a2")) == "a2"
+    assert cache.get("v2", "b", lambda: build("b2")) == "b2"
+    assert cache.get("v1", "a", lambda: build("a1 anew")) == "a1 anew"
+    assert builds == ["a1", "a2", "b2", "a1 anew"]
+
+
+def test_at_most_max_entries_are_kept() -> None:
+    cache: VersionedCache[int] = VersionedCache(max_entries=2)
+    for key in range(3):
+        cache.get("v", key, lambda k=key: k)
+    calls: list[int] = []
+    assert cache.get("v", 2, lambda: calls.append(1) or 2) == 2 and calls == [1]
+    assert cache.get("v", 0, lambda: calls.append(1) or 0) == 0 and calls == [1]
+
+
+def test_threads_share_one_version() -> None:
+    cache: VersionedCache[int] = VersionedCache()
+    results: list[int] = []
+    threads = [
+        threading.Thread(target=lambda: results.append(cache.get("v", "k", lambda: 7)))
+        for _ in range(8)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert results == [7] * 8
+    cache.clear()
+    assert cache.get("v", "k", lambda: 8) == 8
