@@ -10,7 +10,7 @@ import pytest
 # SKILLSHUB_HOME, so tests never write into a real home.
 
 FIXTURES = Path(__file__).parent / "fixtures"
-pytest_plugins = ["tests.page_checks", "tests.journey.data"]
+pytest_plugins = ["tests.page_checks", "tests.journey.data", "tests.market.data"]
 
 
 def load_fixture_catalogue() -> None:

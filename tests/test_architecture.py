@@ -22,14 +22,16 @@ LAYERS: dict[str, int] = {
     "journey": 6,
     "demand": 6,
     "progression": 6,
-    "api": 7,
-    "web": 8,
-    "commands": 9,
-    "cli": 10,
-    "__main__": 11,
+    "market": 7,
+    "api": 8,
+    "web": 9,
+    "commands": 10,
+    "cli": 11,
+    "__main__": 12,
 }
 """A room may import only rooms at a lower layer, or its own. Apps of one layer stay apart;
-qualifications and provision sit above catalogue (they link to standards)."""
+qualifications and provision sit above catalogue (they link to standards); market reads demand,
+provision, catalogue and geo, so it sits above them all."""
 
 PURE = {"domain", "sources"}
 """Rooms that must not import Django (plain Python, tested directly)."""

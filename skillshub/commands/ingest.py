@@ -19,6 +19,7 @@ DATASET_MODULES = {
     "geography": "skillshub.geo.ingest",
     "ons": "skillshub.dashboard.ingest",
     "provision": "skillshub.provision.ingest",
+    "starts": "skillshub.market.ingest",
 }
 """Each module may have `embedded_plan(data_dir)` (embedded default data), `api_plan(...)` (a live
 source) and `file_plan(paths)` (files an operator downloaded)."""

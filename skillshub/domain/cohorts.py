@@ -50,9 +50,7 @@ def _group_one(standard: str, needs: Sequence[Need], *, cohort_km: float) -> lis
 
         def near(seed: Need, pool: Sequence[Need]) -> list[Need]:
             assert seed.point is not None
-            return [
-                n for n in pool if n.point and distance_km(seed.point, n.point) <= cohort_km
-            ]
+            return [n for n in pool if n.point and distance_km(seed.point, n.point) <= cohort_km]
 
         seed = max(left, key=lambda n: (len(near(n, left)), [-ord(c) for c in n.need_id]))
         members = near(seed, left)

@@ -19,10 +19,11 @@ each of its authorities) are protected together: computing the protection once f
 whole scope and publishing parts of it is what stops differencing between pages.
 
 The extra figure to hide is always the smallest shown non-zero figure on a line that
-involves the exposed one (ties by key, so the result is deterministic), else a total. Zeros are never hidden: a zero
-reveals no employer, and hiding only figures of ``threshold`` or more keeps the bounds above
-true. This is the classic line-by-line heuristic (as in tau-ARGUS's "hypercube" method in
-spirit, far simpler); it is checked against an exhaustive attacker in the tests.
+involves the exposed one (ties by key, so the result is deterministic), else a total. Zeros
+are never hidden: a zero reveals no employer, and hiding only figures of ``threshold`` or
+more keeps the bounds above true. This is a heuristic (far simpler than tau-ARGUS's methods,
+and not optimal: it may hide more than it must); the tests check it against an exhaustive
+attacker.
 """
 
 from __future__ import annotations
@@ -133,8 +134,11 @@ def protect(
         if changed:
             continue
         pinned = sorted(
-            (key for key, (low, high) in _bounds(values, hidden, lines, threshold).items()
-             if low == high and hidden.get(key) is Status.FEWER),
+            (
+                key
+                for key, (low, high) in _bounds(values, hidden, lines, threshold).items()
+                if low == high and hidden.get(key) is Status.FEWER
+            ),
             key=str,
         )
         extra = next(

@@ -195,9 +195,9 @@ def reached(need: Need, offers: Sequence[Supply], *, radius_km: float) -> list[S
     for offer in offers:
         if not wanted.intersection(offer.standards):
             continue
-        if offer.national or (offer.online and need.accepts_online):
-            found.append(offer)
-        elif need.point and offer.point and distance_km(need.point, offer.point) <= radius_km:
+        anywhere = offer.national or (offer.online and need.accepts_online)
+        near = need.point and offer.point and distance_km(need.point, offer.point) <= radius_km
+        if anywhere or near:
             found.append(offer)
     return found
 
@@ -215,9 +215,9 @@ def _lines(
     by_kind: dict[str, list[Node]] = defaultdict(list)
     for product in sorted(products):
         by_kind[product[0]].append(product)
-    for group in by_kind["route-level"]:
-        members = [p for p in by_kind["standard"] if route_level.get(p[1]) == group[1]]
-        product_groups[group].append(members)
+    for pair in by_kind["route-level"]:
+        members = [p for p in by_kind["standard"] if route_level.get(p[1]) == pair[1]]
+        product_groups[pair].append(members)
     for route in by_kind["route"]:
         members = [p for p in by_kind["route-level"] if p[1].split("|")[0] == route[1]]
         product_groups[route].append(members)
@@ -228,15 +228,15 @@ def _lines(
     lines: list[Line[Cell]] = []
     for place in sorted(places):
         for product, groups in sorted(product_groups.items()):
-            for group in groups:
-                members = tuple((place, p) for p in group if (place, p) in present)
-                if members and (place, product) in present:
-                    lines.append(Line(members, (place, product)))
-    for parent, group in sorted(children.items()):
+            for kinds in groups:
+                along = tuple((place, p) for p in kinds if (place, p) in present)
+                if along and (place, product) in present:
+                    lines.append(Line(along, (place, product)))
+    for parent, kids in sorted(children.items()):
         for product in sorted(products):
-            members = tuple((child, product) for child in group if (child, product) in present)
-            if members and (parent, product) in present:
-                lines.append(Line(members, (parent, product)))
+            along = tuple((child, product) for child in kids if (child, product) in present)
+            if along and (parent, product) in present:
+                lines.append(Line(along, (parent, product)))
     return lines
 
 

@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "skillshub.journey",
     "skillshub.demand",
     "skillshub.progression",
+    "skillshub.market",
     "skillshub.terminology",
 ]
 

@@ -14,6 +14,7 @@ urlpatterns = [
     path("qualifications/", include("skillshub.qualifications.urls")),
     path("training/", include("skillshub.provision.urls")),
     path("labour-market/", include("skillshub.dashboard.urls")),
+    path("local-market/", include("skillshub.market.urls")),
     path("glossary/", include("skillshub.terminology.urls")),
     path("api/", api.urls),
     path("admin/", admin.site.urls),

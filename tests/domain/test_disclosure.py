@@ -34,7 +34,9 @@ def attack(published: Mapping[str, Figure], lines: Sequence[Line[str]]) -> dict[
     ]
     possible: dict[str, set[int]] = {k: set() for k, f in published.items() if f.value is None}
     for guess in itertools.product(*ranges):
-        value = {k: f.value for k, f in published.items() if f.value is not None and k not in totals}
+        value = {
+            k: f.value for k, f in published.items() if f.value is not None and k not in totals
+        }
         value.update(dict(zip(cells, guess, strict=True)))
         for _ in lines:  # totals of totals: repeat until every total is worked out
             for ln in lines:

@@ -44,7 +44,10 @@ def table():  # type: ignore[no-untyped-def]
     demand = needs("ST0001", 6) + needs("ST0002", 6) + needs("ST0003", 3)
     supply = [Supply("o1", 10000001, ("ST0002",), BIRMINGHAM)]
     return analyse(
-        needs=demand, supply=supply, standards=STANDARDS, authorities=AUTHORITIES,
+        needs=demand,
+        supply=supply,
+        standards=STANDARDS,
+        authorities=AUTHORITIES,
         preset=GAP_PRESETS["default"],
     )
 
@@ -85,5 +88,5 @@ def test_reach_by_distance_online_and_national() -> None:
 def test_cold_spots_and_sources() -> None:
     result = table()
     spots = result.cold_spots(CA)
-    assert [(la[1], product[1]) for la, product, _ in spots][0] == ("E08000025", "ST0001")
+    assert next((la[1], product[1]) for la, product, _ in spots) == ("E08000025", "ST0001")
     assert result.by_source[CA]["register"].text == "15"
