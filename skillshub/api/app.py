@@ -14,6 +14,7 @@ from skillshub.api.families import standards_router as similar_router
 from skillshub.api.glossary import router as glossary_router
 from skillshub.api.journey import router as journey_router
 from skillshub.api.labour_market import router as labour_market_router
+from skillshub.api.market import router as market_router
 from skillshub.api.needs import router as needs_router
 from skillshub.api.offers import offers_router
 from skillshub.api.offers import search_router as offer_search_router
@@ -65,4 +66,5 @@ api.add_router("/v1/providers", providers_router, tags=["provision"])
 api.add_router("/v1/pathways", pathways_router, tags=["pathways"])
 api.add_router("/v1/labour-market", labour_market_router, tags=["labour market"])
 api.add_router("/v1/glossary", glossary_router, tags=["glossary"])
+api.add_router("/v1/areas", market_router, tags=["local market"])
 api.add_router("/v1/needs", needs_router, tags=["needs"])
