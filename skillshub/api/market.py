@@ -27,9 +27,7 @@ class GapParams(Schema):
     )
 
 
-@router.get(
-    "/{code}/gaps", response=AreaGapsResult, operation_id="area_gaps", url_name="area_gaps"
-)
+@router.get("/{code}/gaps", response=AreaGapsResult, operation_id="area_gaps", url_name="area_gaps")
 def area_gaps(
     request: HttpRequest, path: Path[AreaPath], params: Query[GapParams]
 ) -> AreaGapsResult:

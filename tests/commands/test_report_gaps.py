@@ -40,7 +40,8 @@ def test_ingest_starts_from_both_layouts(capsys: pytest.CaptureFixture[str]) -> 
     assert main(argv) == 0
     assert ApprenticeshipStarts.objects.filter(area_code="E08000034").exists()
     low = ApprenticeshipStarts.objects.get(
-        area_code="E07000167", subject="Retail and Commercial Enterprise",
+        area_code="E07000167",
+        subject="Retail and Commercial Enterprise",
         apps_level="Intermediate (level 2)",
     )
     assert low.achievements is None and low.symbols == {"achievements": "low"}
