@@ -25,6 +25,7 @@ NAVIGATION = (
     ("Browse standards", "catalogue:browse"),
     ("Qualifications", "qualifications:list"),
     ("Labour market", "dashboard:index"),
+    ("Local market", "market:choose"),
     ("About the data", "core:about"),
 )
 

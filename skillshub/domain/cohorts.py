@@ -23,6 +23,8 @@ class Cohort:
     """The seed need's district: a district point, never an employer's address."""
     employers: int
     staff: int
+    largest: int
+    """The most staff any one employer in it asked for (a staff total it dominates is hidden)."""
     local_authority_codes: tuple[str, ...]
     within_km: float
     """The furthest member from the centre, rounded up to the next km."""
@@ -62,6 +64,7 @@ def _group_one(standard: str, needs: Sequence[Need], *, cohort_km: float) -> lis
                 centre=seed.point,
                 employers=len(members),
                 staff=sum(n.headcount or 0 for n in members),
+                largest=max(n.headcount or 0 for n in members),
                 local_authority_codes=tuple(sorted({n.local_authority_code for n in members})),
                 within_km=float(int(furthest) + (0 if furthest == int(furthest) else 1)),
             )

@@ -456,7 +456,7 @@ def provider_demand(request: ProviderDemandRequest) -> ProviderDemandResult:
                 ),
                 staff=FigureOut.of(
                     Figure(Status.WITHHELD, None, threshold)
-                    if small
+                    if small or cohort.largest > preset.disclosure.dominance_share * cohort.staff
                     else Figure(Status.SHOWN, cohort.staff, threshold)
                 ),
                 within_km=cohort.within_km,

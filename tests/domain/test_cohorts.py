@@ -25,3 +25,9 @@ def test_standards_never_mix_and_order_does_not_matter() -> None:
         ("ST0001", 2),
         ("ST0002", 1),
     }
+
+
+def test_each_cohort_knows_its_largest_single_need() -> None:
+    needs = [need(i, 400000 + i * 1000) for i in range(5)] + [need(7, 401500, headcount=40)]
+    (cohort,) = group(needs, cohort_km=15)
+    assert (cohort.employers, cohort.staff, cohort.largest) == (6, 50, 40)

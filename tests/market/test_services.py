@@ -68,3 +68,25 @@ def test_a_local_authority_page_uses_the_same_protection() -> None:
     alone = services.area_gaps(services.AreaGapsRequest(area="E08000026"))
     assert alone.total is not None
     assert alone.total.employers == combined["E08000026"]
+
+
+def _cohorts_for(standard: str) -> list[services.CohortOut]:
+    """The cohorts for ``standard`` the first provider near them sees."""
+    from skillshub.provision.models import Provider
+
+    for ukprn in Provider.objects.order_by("ukprn").values_list("ukprn", flat=True):
+        request = services.ProviderDemandRequest(ukprn=ukprn)
+        found = [c for c in services.provider_demand(request).cohorts if c.standard == standard]
+        if found:
+            return found
+    raise AssertionError(f"no provider sees a cohort for {standard}")
+
+
+def test_a_cohort_shows_its_staff_unless_one_employer_dominates_it() -> None:
+    from tests.market.data import BIRMINGHAM, add_needs
+
+    (cohort,) = _cohorts_for(MET)
+    assert (cohort.employers.value, cohort.staff.value) == (6, 18)
+    add_needs(MET, 1, BIRMINGHAM, headcount=100)
+    (cohort,) = _cohorts_for(MET)
+    assert cohort.employers.value == 7 and cohort.staff.value is None
