@@ -146,3 +146,16 @@ def standards(references: Iterable[str]) -> dict[str, StandardInfo]:
 def starts(area_codes: Iterable[str]) -> list[StartsRow]:
     rows = ApprenticeshipStarts.objects.filter(area_code__in=list(area_codes))
     return [store.from_row(row) for row in rows.order_by("time_period", "apps_level")]
+
+
+def data_version() -> tuple[object, ...]:
+    """What the figures depend on, in three small queries: needs and signals (their count and
+    latest change) and the latest data load of any dataset (offers, standards, places, starts)."""
+    from django.db.models import Count, Max
+
+    from skillshub.core.models import DatasetLoad
+
+    needs = EmployerNeed.objects.aggregate(n=Count("id"), at=Max("updated_at"))
+    signals = DemandSignal.objects.aggregate(n=Count("id"), at=Max("created_at"))
+    loads = DatasetLoad.objects.aggregate(n=Max("id"), at=Max("loaded_at"))
+    return (needs["n"], needs["at"], signals["n"], signals["at"], loads["n"], loads["at"])

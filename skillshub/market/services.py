@@ -9,6 +9,7 @@ from datetime import date
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from skillshub.core.versioned_cache import VersionedCache
 from skillshub.domain import cohorts as cohort_domain
 from skillshub.domain import gaps as domain
 from skillshub.domain.disclosure import Figure, Status
@@ -211,9 +212,18 @@ def _quarter(day: date) -> str:
     return f"{day.year} Q{(day.month - 1) // 3 + 1}"
 
 
+AREAS: VersionedCache[AreaGapsResult] = VersionedCache()
+"""Area results while the needs, signals and loads are unchanged: the analysis of a region
+with thousands of needs takes seconds, and every visitor to the page asks the same."""
+
+
 def area_gaps(request: AreaGapsRequest) -> AreaGapsResult:
     """Demand against supply in an area, with every public figure protected (see
     skillshub.domain.gaps and skillshub.domain.disclosure)."""
+    return AREAS.get(queries.data_version(), request.model_dump_json(), lambda: _area_gaps(request))
+
+
+def _area_gaps(request: AreaGapsRequest) -> AreaGapsResult:
     everything = queries.authorities()
     kind, name, members = _authorities_in(request.area, everything)
     regions = {la.region_code for la in members}
