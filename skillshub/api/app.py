@@ -9,6 +9,7 @@ from ninja import NinjaAPI
 from ninja.throttling import AnonRateThrottle
 
 from skillshub.api import problems
+from skillshub.api.esco import standards_router as esco_router
 from skillshub.api.families import router as families_router
 from skillshub.api.families import standards_router as similar_router
 from skillshub.api.glossary import router as glossary_router
@@ -55,6 +56,7 @@ api = HubAPI(
 )
 problems.install(api)
 api.add_router("/v1/standards", similar_router, tags=["standards"])
+api.add_router("/v1/standards", esco_router, tags=["standards"])
 api.add_router("/v1/standards", standards_router, tags=["standards"])
 api.add_router("/v1/families", families_router, tags=["standards"])
 api.add_router("/v1/qualifications", qualifications_router, tags=["qualifications"])

@@ -7,15 +7,17 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from skillshub.catalogue.esco import map_catalogue, replace_mapping, skills_file, vocabulary_of
 from skillshub.catalogue.families import relate_catalogue, replace_relations
 from skillshub.catalogue.matching import compute_vectors, prepare_index, replace_vectors
 from skillshub.catalogue.store import replace_catalogue
 from skillshub.core.ingest import IngestPlan, SourceFile
+from skillshub.domain.esco_mapping import EscoMatch, EscoSkill, EscoVocabulary
 from skillshub.domain.families import Relations
 from skillshub.domain.search import CatalogueVectors
 from skillshub.domain.standards import Catalogue, Standard
 from skillshub.settings import get_settings
-from skillshub.sources import skills_england
+from skillshub.sources import esco, skills_england
 from skillshub.sources.errors import SourceError
 from skillshub.sources.http import Download, ProgressCallback, fetch
 
@@ -31,21 +33,29 @@ class Prepared:
     catalogue: Catalogue
     vectors: CatalogueVectors
     relations: Relations | None = None
+    esco: dict[str, list[tuple[str, tuple[EscoMatch, ...]]]] | None = None
+    vocabulary: EscoVocabulary | None = None
 
 
 def _store(prepared: Prepared) -> dict[str, int]:
     counts = replace_catalogue(prepared.catalogue)
     counts["search vectors"] = replace_vectors(prepared.vectors)
     counts["families"] = replace_relations(prepared.relations, prepared.catalogue.shown)
+    counts["KSBs mapped to ESCO"] = replace_mapping(prepared.esco, prepared.vocabulary)
     return counts
 
 
 def _parse(files: tuple[SourceFile, ...]) -> Prepared:
-    """API-format JSON files (the records of every version) and units CSV files, read as one."""
+    """API-format JSON files (the records of every version) and units CSV files, read as one;
+    the ESCO skills file, when given, to map the knowledge and skills onto."""
     records: list[Standard] = []
     units: list[Standard] = []
+    skills: list[EscoSkill] = []
     dropped = 0
     for file in files:
+        if file.label.endswith(esco.SKILLS_FILE.name):
+            skills = esco.parse_skills(file.content, source=file.label)
+            continue
         if file.label.lower().endswith(".csv"):
             units.extend(skills_england.parse_units_csv(file.content, source=file.label))
             continue
@@ -63,8 +73,13 @@ def _parse(files: tuple[SourceFile, ...]) -> Prepared:
         )
     # Retired products are indexed too (a next step can start from one); search skips them.
     vectors = compute_vectors(catalogue.shown)
-    relations = relate_catalogue(catalogue.shown, vectors, preset_name=get_settings().search_preset)
-    return Prepared(catalogue, vectors, relations)
+    preset_name = get_settings().search_preset
+    relations = relate_catalogue(catalogue.shown, vectors, preset_name=preset_name)
+    vocabulary = vocabulary_of(skills, preset_name=preset_name) if skills else None
+    mapping = map_catalogue(
+        catalogue.shown, vectors, preset_name=preset_name, vocabulary=vocabulary
+    )
+    return Prepared(catalogue, vectors, relations, mapping, vocabulary)
 
 
 def _plan(files: Sequence[SourceFile], notes: str) -> IngestPlan[Prepared]:
@@ -85,10 +100,12 @@ def embedded_plan(
     data_dir: Path, *, catalogue_file: Path | None = None, units_file: Path | None = None
 ) -> IngestPlan[Prepared]:
     """The embedded default: the 22 Aug 2026 API snapshot and the apprenticeship units list."""
-    paths = (
+    paths = [
         catalogue_file or data_dir / skills_england.CATALOGUE_FILE,
         units_file or data_dir / skills_england.UNITS_FILE,
-    )
+    ]
+    if skills_file(data_dir).exists():
+        paths.append(skills_file(data_dir))
     return _plan(
         [SourceFile.read(path, label=_label(path, data_dir)) for path in paths],
         "Skills England API records of 22 Aug 2026 (every version) and the units list.",
@@ -96,9 +113,11 @@ def embedded_plan(
 
 
 def file_plan(paths: Sequence[Path]) -> IngestPlan[Prepared]:
-    """Files an operator downloaded: the API's JSON (every version) and, optionally, a units CSV."""
+    """Files an operator downloaded: the API's JSON (every version) and, optionally, a units CSV
+    (with the embedded ESCO skills, to map their knowledge and skills)."""
     return _plan(
-        [SourceFile.read(path) for path in paths], "Downloaded Skills England API records."
+        [SourceFile.read(path) for path in paths] + _esco_files(get_settings().data_dir),
+        "Downloaded Skills England API records.",
     )
 
 
@@ -118,7 +137,13 @@ def api_plan(
     files = [SourceFile(label=url, content=download.content)]
     if units.exists():
         files.append(SourceFile.read(units, label=_label(units, folder)))
+    files += _esco_files(folder)
     return _plan(files, "Live Skills England API: every version of every standard.")
+
+
+def _esco_files(data_dir: Path) -> list[SourceFile]:
+    path = skills_file(data_dir)
+    return [SourceFile.read(path, label=_label(path, data_dir))] if path.exists() else []
 
 
 def _label(path: Path, data_dir: Path) -> str:

@@ -143,3 +143,32 @@ class SimilarStandards(models.Model):
 
     class Meta:
         verbose_name_plural = "similar standards"
+
+
+class EscoSkill(models.Model):
+    """An ESCO v1.1.1 skill or knowledge concept a KSB was mapped to (data/esco/)."""
+
+    uri = models.CharField(max_length=120, unique=True)
+    label = models.CharField(max_length=300)
+    skill_type = models.CharField(max_length=20, blank=True)
+    reuse_level = models.CharField(max_length=30, blank=True)
+    description = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["label"]
+        verbose_name = "ESCO skill"
+
+    def __str__(self) -> str:
+        return self.label
+
+
+class EscoMapping(models.Model):
+    """One current product's knowledge and skill statements mapped to ESCO skills, at ingest."""
+
+    reference = models.CharField(max_length=10, unique=True)
+    statements = models.JSONField(
+        default=list, help_text="ref and matches (uri, label, cosine, confidence, band) per KSB"
+    )
+
+    class Meta:
+        verbose_name = "ESCO mapping"

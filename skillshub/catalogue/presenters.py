@@ -14,6 +14,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import slugify
 
+from skillshub.catalogue.esco import StandardEscoResult
 from skillshub.catalogue.families import (
     FamiliesResult,
     FamilyOut,
@@ -23,7 +24,7 @@ from skillshub.catalogue.families import (
 from skillshub.catalogue.models import Standard as StandardRow
 from skillshub.catalogue.models import StandardVersion
 from skillshub.catalogue.services import StandardsSearchResult
-from skillshub.domain.standards import Standard
+from skillshub.domain.standards import Ksb, Standard
 
 
 def months(value: int | None) -> str:
@@ -232,6 +233,39 @@ def training_near(standard: Standard, *, postcode: str) -> dict[str, Any]:
             "autocomplete": "postal-code",
         },
     }
+
+
+def ksb_items(ksbs: Iterable[Ksb], esco: StandardEscoResult | None) -> list[dict[str, Any]]:
+    """KSBs for the standard page, each with its ESCO skills (best first; low ones say so)."""
+    by_ref = {s.ref: s.skills for s in esco.statements} if esco else {}
+    return [
+        {
+            "ref": ksb.ref,
+            "text": ksb.text,
+            "esco": [
+                {
+                    "label": skill.label,
+                    "href": skill.uri,
+                    "confidence": f"{skill.confidence:.2f}",
+                    "band": "low confidence: check" if skill.band == "low" else skill.band,
+                }
+                for skill in by_ref.get(ksb.ref, [])
+            ],
+        }
+        for ksb in ksbs
+    ]
+
+
+def esco_summary(esco: StandardEscoResult | None) -> str:
+    """One sentence on how many statements were mapped, by band."""
+    if not esco or not esco.statements:
+        return ""
+    counts = esco.band_counts
+    return (
+        f"Each knowledge and skill statement is shown with its closest ESCO skills (the EU's "
+        f"skills vocabulary): {counts['high']} with high, {counts['medium']} with medium and "
+        f"{counts['low']} with low confidence. Low-confidence ones are often wrong: check them."
+    )
 
 
 def duties_table(standard: Standard) -> dict[str, Any] | None:

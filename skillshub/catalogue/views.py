@@ -9,7 +9,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
-from skillshub.catalogue import families, forms, presenters, queries, services, store
+from skillshub.catalogue import esco, families, forms, presenters, queries, services, store
 from skillshub.domain.standards import Standard, level_in_words
 
 PAGE_SIZE = 50
@@ -51,10 +51,12 @@ def _detail(request: HttpRequest, standard: Standard, *, shown: Standard) -> Htt
     is_shown_version = standard.detail_version == shown.detail_version
     postcode = request.GET.get("postcode", "").strip()[:10]
     related = None
+    mapped = None
     if is_shown_version and standard.is_current:
         related = families.find_similar(
             families.SimilarStandardsRequest(reference=standard.reference)
         )
+        mapped = esco.find_esco(esco.StandardEscoRequest(reference=standard.reference))
     context = {
         "related": related,
         "similar_cards": presenters.similar_cards(related) if related else [],
@@ -69,10 +71,15 @@ def _detail(request: HttpRequest, standard: Standard, *, shown: Standard) -> Htt
         "ksb_note": queries.ksb_note(standard),
         "level_words": level_in_words(standard.level),
         "duties_table": presenters.duties_table(standard),
+        "esco": mapped,
+        "esco_summary": presenters.esco_summary(mapped),
         "ksb_groups": [
-            {"id": "knowledge", "heading": "Knowledge", "items": standard.knowledge},
-            {"id": "skills", "heading": "Skills", "items": standard.skills},
-            {"id": "behaviours", "heading": "Behaviours", "items": standard.behaviours},
+            {"id": group, "heading": heading, "items": presenters.ksb_items(items, mapped)}
+            for group, heading, items in (
+                ("knowledge", "Knowledge", standard.knowledge),
+                ("skills", "Skills", standard.skills),
+                ("behaviours", "Behaviours", standard.behaviours),
+            )
         ],
         "status_warning": f"This {standard.kind_name.lower()} is not current: "
         f"{standard.status.lower()}. It is shown for reference and is left out of search.",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from types import ModuleType
 
 from skillshub.commands import (
+    esco,
     explain,
     ingest,
     keys,
@@ -27,6 +28,7 @@ COMMANDS: list[ModuleType] = [
     search,
     pathways,
     similar,
+    esco,
     report,
     provider,
     explain,

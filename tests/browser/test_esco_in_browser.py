@@ -1,0 +1,24 @@
+"""ESCO skills on the standard page in a real browser: it passes axe with the method open."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def catalogue(transactional_db: None) -> None:
+    from tests.conftest import load_fixture_catalogue
+
+    load_fixture_catalogue()
+
+
+def test_the_esco_skills_pass_axe(visit: Any, catalogue: None) -> None:
+    seen = visit("/standards/ST0116/")
+    assert seen.page.locator("#esco").count() == 1
+    seen.page.locator("#esco ~ details summary").first.click()
+    assert seen.page.get_by_text("low confidence: check").count() > 0
+    assert seen.axe_violations() == []
