@@ -13,7 +13,8 @@ from pydantic import ValidationError
 from skillshub.api.problems import Problem
 from skillshub.domain.qualifications import levels_in_words
 from skillshub.domain.standards import level_in_words
-from skillshub.qualifications import queries, services, store
+from skillshub.qualifications import esco, queries, services, store
+from skillshub.qualifications.esco import QualificationEsco
 from skillshub.sources.funded_qualifications import is_valid_number, normalise_number
 
 router = Router()
@@ -108,6 +109,7 @@ class QualificationOut(Schema):
     funding: list[FundingOut]
     standards: list[StandardLinkOut]
     standards_note: str
+    esco: QualificationEsco
     source: SourceOut
 
 
@@ -118,7 +120,8 @@ class QualificationOut(Schema):
     url_name="get_qualification",
 )
 def get_qualification(request: HttpRequest, number: str) -> QualificationOut:
-    """One qualification: funding streams with dates, and the standards it fits, with why."""
+    """One qualification: funding streams with dates, the standards it fits, with why, and
+    (Level 4-5) the ESCO skills its title maps to, with a confidence and band."""
     wanted = normalise_number(number)
     if not is_valid_number(wanted):
         raise Problem(
@@ -183,6 +186,7 @@ def get_qualification(request: HttpRequest, number: str) -> QualificationOut:
             for link in qualification.links
         ],
         standards_note=queries.links_note(qualification),
+        esco=esco.find_esco(qualification.number),
         source=SourceOut(
             dataset="qualifications",
             file=load.source.split(", ")[0] if load else None,

@@ -3,6 +3,7 @@ typed request and result shared by the standard page, the API and the CLI."""
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from skillshub.catalogue import models
 from skillshub.catalogue.families import REFERENCE, UnknownStandard
+from skillshub.core.ingest import SourceFile
 from skillshub.domain import esco_mapping as rules
 from skillshub.domain.search import CatalogueVectors, get_preset
 from skillshub.domain.search.embeddings import load_embedder
@@ -83,9 +85,27 @@ def vocabulary_of(skills: Sequence[rules.EscoSkill], *, preset_name: str) -> rul
     return rules.EscoVocabulary.build(skills, embedder.embed([rules.label_text(s) for s in skills]))
 
 
-def skills_file(data_dir: Path) -> Path:
-    """Where the embedded ESCO skills are under a data folder."""
-    return data_dir / source.SKILLS_FILE
+def vocabulary_from_file(content: bytes, *, label: str, preset_name: str) -> rules.EscoVocabulary:
+    """The vocabulary of an ESCO skills file's bytes, read and embedded once per process for
+    the same bytes and model (the standards and the qualifications ingests both use it)."""
+    key = (hashlib.sha256(content).hexdigest(), get_preset(preset_name).model)
+    if key not in _VOCABULARIES:
+        _VOCABULARIES.clear()  # one file at a time: each holds ~15 MB of vectors
+        skills = source.parse_skills(content, source=label)
+        _VOCABULARIES[key] = vocabulary_of(skills, preset_name=preset_name)
+    return _VOCABULARIES[key]
+
+
+_VOCABULARIES: dict[tuple[str, str], rules.EscoVocabulary] = {}
+
+
+def esco_files(data_dir: Path) -> list[SourceFile]:
+    """The ESCO skills file under a data folder as an ingest input (none when it is missing: the
+    data then load unmapped). Its SHA-256 becomes part of the dataset's."""
+    path = data_dir / source.SKILLS_FILE
+    if not path.exists():
+        return []
+    return [SourceFile.read(path, label=f"data/{source.SKILLS_FILE}")]
 
 
 def map_catalogue(

@@ -7,12 +7,17 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from skillshub.catalogue.esco import map_catalogue, replace_mapping, skills_file, vocabulary_of
+from skillshub.catalogue.esco import (
+    esco_files,
+    map_catalogue,
+    replace_mapping,
+    vocabulary_from_file,
+)
 from skillshub.catalogue.families import relate_catalogue, replace_relations
 from skillshub.catalogue.matching import compute_vectors, prepare_index, replace_vectors
 from skillshub.catalogue.store import replace_catalogue
 from skillshub.core.ingest import IngestPlan, SourceFile
-from skillshub.domain.esco_mapping import EscoMatch, EscoSkill, EscoVocabulary
+from skillshub.domain.esco_mapping import EscoMatch, EscoVocabulary
 from skillshub.domain.families import Relations
 from skillshub.domain.search import CatalogueVectors
 from skillshub.domain.standards import Catalogue, Standard
@@ -50,11 +55,11 @@ def _parse(files: tuple[SourceFile, ...]) -> Prepared:
     the ESCO skills file, when given, to map the knowledge and skills onto."""
     records: list[Standard] = []
     units: list[Standard] = []
-    skills: list[EscoSkill] = []
+    esco_file: SourceFile | None = None
     dropped = 0
     for file in files:
         if file.label.endswith(esco.SKILLS_FILE.name):
-            skills = esco.parse_skills(file.content, source=file.label)
+            esco_file = file
             continue
         if file.label.lower().endswith(".csv"):
             units.extend(skills_england.parse_units_csv(file.content, source=file.label))
@@ -75,7 +80,11 @@ def _parse(files: tuple[SourceFile, ...]) -> Prepared:
     vectors = compute_vectors(catalogue.shown)
     preset_name = get_settings().search_preset
     relations = relate_catalogue(catalogue.shown, vectors, preset_name=preset_name)
-    vocabulary = vocabulary_of(skills, preset_name=preset_name) if skills else None
+    vocabulary = (
+        vocabulary_from_file(esco_file.content, label=esco_file.label, preset_name=preset_name)
+        if esco_file is not None
+        else None
+    )
     mapping = map_catalogue(
         catalogue.shown, vectors, preset_name=preset_name, vocabulary=vocabulary
     )
@@ -104,10 +113,9 @@ def embedded_plan(
         catalogue_file or data_dir / skills_england.CATALOGUE_FILE,
         units_file or data_dir / skills_england.UNITS_FILE,
     ]
-    if skills_file(data_dir).exists():
-        paths.append(skills_file(data_dir))
     return _plan(
-        [SourceFile.read(path, label=_label(path, data_dir)) for path in paths],
+        [SourceFile.read(path, label=_label(path, data_dir)) for path in paths]
+        + esco_files(data_dir),
         "Skills England API records of 22 Aug 2026 (every version) and the units list.",
     )
 
@@ -116,7 +124,7 @@ def file_plan(paths: Sequence[Path]) -> IngestPlan[Prepared]:
     """Files an operator downloaded: the API's JSON (every version) and, optionally, a units CSV
     (with the embedded ESCO skills, to map their knowledge and skills)."""
     return _plan(
-        [SourceFile.read(path) for path in paths] + _esco_files(get_settings().data_dir),
+        [SourceFile.read(path) for path in paths] + esco_files(get_settings().data_dir),
         "Downloaded Skills England API records.",
     )
 
@@ -137,13 +145,8 @@ def api_plan(
     files = [SourceFile(label=url, content=download.content)]
     if units.exists():
         files.append(SourceFile.read(units, label=_label(units, folder)))
-    files += _esco_files(folder)
+    files += esco_files(folder)
     return _plan(files, "Live Skills England API: every version of every standard.")
-
-
-def _esco_files(data_dir: Path) -> list[SourceFile]:
-    path = skills_file(data_dir)
-    return [SourceFile.read(path, label=_label(path, data_dir))] if path.exists() else []
 
 
 def _label(path: Path, data_dir: Path) -> str:

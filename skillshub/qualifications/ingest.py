@@ -9,8 +9,10 @@ from pathlib import Path
 
 from skillshub.core.ingest import IngestPlan, SourceFile
 from skillshub.domain.qualifications import Qualification
+from skillshub.qualifications.esco import Mapped, esco_files, map_titles, replace_esco
 from skillshub.qualifications.links import Linking, compute_links, standards_fingerprint
 from skillshub.qualifications.store import replace_qualifications
+from skillshub.settings import get_settings
 from skillshub.sources import funded_qualifications as source
 from skillshub.sources.errors import SourceError
 
@@ -25,6 +27,8 @@ class Loaded:
 
     qualifications: list[Qualification]
     linking: Linking
+    esco: Mapped | None = None
+    """Each Level 4-5 qualification's subject and its ESCO skills."""
 
 
 def _standards_file() -> SourceFile:
@@ -51,12 +55,13 @@ def _parse(files: tuple[SourceFile, ...]) -> Loaded:
         )
     linking = compute_links(qualifications)
     linked = [dataclasses.replace(q, links=linking.links.get(q.number, ())) for q in qualifications]
-    return Loaded(linked, linking)
+    return Loaded(linked, linking, map_titles(linked, files[2:]))
 
 
 def _store(loaded: Loaded) -> dict[str, int]:
     counts = replace_qualifications(loaded.qualifications)
     counts["current standards compared"] = loaded.linking.standards_compared
+    counts["titles mapped to ESCO"] = replace_esco(loaded.esco)
     return counts
 
 
@@ -64,7 +69,8 @@ def _plan(csv_file: SourceFile, notes: str) -> IngestPlan[Loaded]:
     return IngestPlan(
         dataset=DATASET,
         licence=source.LICENCE,
-        files=(csv_file, _standards_file()),
+        # The ESCO skills, when there, come last: the titles are mapped onto them.
+        files=(csv_file, _standards_file(), *esco_files(get_settings().data_dir)),
         parse=_parse,
         store=_store,
         notes=notes,

@@ -55,3 +55,27 @@ class StandardLink(models.Model):
                 fields=["qualification", "reference"], name="unique_standard_per_qualification"
             )
         ]
+
+
+class QualificationEscoSkill(models.Model):
+    """An ESCO v1.1.1 skill the qualification's subject maps to, worked out at ingest
+    (skillshub.domain.esco_mapping), best first."""
+
+    qualification = models.ForeignKey(
+        Qualification, on_delete=models.CASCADE, related_name="esco_skills"
+    )
+    position = models.PositiveSmallIntegerField()
+    subject = models.CharField(max_length=300, help_text="The words of the title mapped.")
+    uri = models.CharField(max_length=120)
+    label = models.CharField(max_length=300)
+    skill_type = models.CharField(max_length=20, blank=True)
+    reuse_level = models.CharField(max_length=30, blank=True)
+    description = models.TextField(blank=True)
+    cosine = models.FloatField()
+    shared_words = models.JSONField(default=list)
+    confidence = models.FloatField()
+    band = models.CharField(max_length=10)
+
+    class Meta:
+        ordering = ["qualification", "position"]
+        verbose_name = "qualification ESCO skill"

@@ -11,7 +11,7 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from skillshub.catalogue.presenters import pagination
-from skillshub.qualifications import forms, presenters, queries, services, store
+from skillshub.qualifications import esco, forms, presenters, queries, services, store
 from skillshub.sources.funded_qualifications import is_valid_number, normalise_number
 
 PAGE_SIZE = 25
@@ -86,6 +86,7 @@ def detail(request: HttpRequest, number: str) -> HttpResponse:
         "funding": presenters.funding_summary(qualification, today=timezone.localdate()),
         "links": presenters.standard_links(qualification),
         "links_note": queries.links_note(qualification),
+        "esco": esco.find_esco(qualification.number),
         "attribution": queries.ATTRIBUTION,
         "snapshot": qualification.snapshot,
         "load": load,

@@ -53,6 +53,7 @@ def test_one_qualification_in_full(client: Client) -> None:
     assert body["source"]["snapshot"] == "2025-02-18"
     assert "Open Government Licence" in body["source"]["attribution"]
     assert body["source"]["sha256"]
+    assert body["esco"]["subject"] and body["esco"]["skills"][0]["uri"].startswith("http")
 
 
 def test_links_with_reasons(client: Client) -> None:

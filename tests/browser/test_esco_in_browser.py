@@ -1,4 +1,4 @@
-"""ESCO skills on the standard page in a real browser: it passes axe with the method open."""
+"""ESCO skills in a real browser: the standard and qualification pages pass axe."""
 
 from __future__ import annotations
 
@@ -12,8 +12,10 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 @pytest.fixture
 def catalogue(transactional_db: None) -> None:
     from tests.conftest import load_fixture_catalogue
+    from tests.qualifications.loading import load_sample
 
     load_fixture_catalogue()
+    load_sample()
 
 
 def test_the_esco_skills_pass_axe(visit: Any, catalogue: None) -> None:
@@ -21,4 +23,12 @@ def test_the_esco_skills_pass_axe(visit: Any, catalogue: None) -> None:
     assert seen.page.locator("#esco").count() == 1
     seen.page.locator("#esco ~ details summary").first.click()
     assert seen.page.get_by_text("low confidence: check").count() > 0
+    assert seen.axe_violations() == []
+
+
+def test_a_qualification_with_its_esco_skills_passes_axe(visit: Any, catalogue: None) -> None:
+    from tests.qualifications.loading import SOFTWARE
+
+    seen = visit(f"/qualifications/{SOFTWARE}/")
+    assert seen.page.locator("#esco").count() == 1
     assert seen.axe_violations() == []

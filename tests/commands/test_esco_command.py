@@ -32,3 +32,15 @@ def test_unknown_or_malformed(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["esco", "ST9999"]) == 2
     assert "ST9999" in capsys.readouterr().err
     assert main(["esco", "nonsense"]) == 2
+
+
+def test_a_qualification_title(capsys: pytest.CaptureFixture[str]) -> None:
+    from tests.qualifications.loading import SOFTWARE, load_sample
+
+    load_sample()
+    assert main(["esco", SOFTWARE]) == 0
+    text = capsys.readouterr().out
+    assert "Subject mapped: Software Development Methodologies" in text and "confidence" in text
+    assert main(["esco", SOFTWARE, "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["number"] == SOFTWARE
+    assert main(["esco", "99999999"]) == 2

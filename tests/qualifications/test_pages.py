@@ -111,3 +111,15 @@ def test_in_the_navigation_and_footer(client_request: PageClient) -> None:
     item = soup.select_one('.govuk-service-navigation a[href="/qualifications/"]')
     assert item is not None and item.get_text(strip=True) == "Qualifications"
     assert "Department for Education list of qualifications approved for funding" in text(soup)
+
+
+def test_a_level_4_qualification_shows_its_esco_skills(
+    client_request: PageClient, sample: None
+) -> None:
+    soup = client_request.get(f"/qualifications/{SOFTWARE}/")
+    section = soup.find(id="esco")
+    assert section is not None and section.name == "h2"
+    assert '"Software Development Methodologies"' in text(section.find_next("p"))
+    first = section.find_next("ul").find("a")
+    assert first["href"].startswith("http://data.europa.eu/esco/skill/")
+    assert "ESCO classification © European Union" in text(soup)
