@@ -8,9 +8,19 @@ import tempfile
 os.environ["SKILLSHUB_STRICT_TEMPLATES"] = "1"
 # Every test client is 127.0.0.1: throttling tests set their own rate (tests/api/test_limits.py).
 os.environ.setdefault("SKILLSHUB_API_RATE", "100000/m")
-if "SKILLSHUB_HOME" not in os.environ:
-    # A home of its own for each run, removed when the run ends (the database, caches, key).
+_worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+_inherited = (  # a parallel worker (pytest -n) holding the controller's own throw-away home
+    _worker
+    and os.environ.get("SKILLSHUB_TESTS_HOME_FOR", "") != _worker
+    and os.environ.get("SKILLSHUB_TESTS_MADE_HOME") == os.environ.get("SKILLSHUB_HOME")
+)
+if "SKILLSHUB_HOME" not in os.environ or _inherited:
+    # A home of its own for each run, removed when the run ends (the database, caches, key);
+    # each parallel worker makes its own, so no two processes write one SQLite file or cache.
+    # (Processes the tests start inherit their worker's home, or the one the test gives them.)
     os.environ["SKILLSHUB_HOME"] = tempfile.mkdtemp(prefix="skillshub-tests-")
+    os.environ["SKILLSHUB_TESTS_MADE_HOME"] = os.environ["SKILLSHUB_HOME"]
+    os.environ["SKILLSHUB_TESTS_HOME_FOR"] = _worker
     atexit.register(shutil.rmtree, os.environ["SKILLSHUB_HOME"], ignore_errors=True)
 
 from skillshub.web.settings import *  # noqa: F403
