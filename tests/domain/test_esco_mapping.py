@@ -111,3 +111,14 @@ def test_the_judged_sample_and_the_model_card_agree() -> None:
         assert line in card, f"docs/model-card.md should have the row {line!r}"
     ablation = precision([(r["band"], r["cosine_only_verdict"]) for r in rows])[0]
     assert re.search(rf"cosine alone[^|]*{ablation.strict:.2f}", card)
+
+
+@pytest.mark.data
+def test_the_judged_qualification_titles_and_the_model_card_agree() -> None:
+    with (ROOT / "docs" / "esco_qualifications_sample.tsv").open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle, delimiter="\t"))
+    assert len(rows) >= 100 and all(r["verdict"] in rules.VERDICTS for r in rows)
+    card = (ROOT / "docs" / "model-card.md").read_text(encoding="utf-8")
+    for item in precision([(r["band"], r["verdict"]) for r in rows]):
+        line = f"| {item.band} | {item.judged} | {item.strict:.2f} | {item.lenient:.2f} |"
+        assert line in card, f"docs/model-card.md should have the row {line!r}"
