@@ -117,32 +117,28 @@ class HeadcountForm(QuestionForm):
         return "input", params
 
 
-def _choices(options: dict[Any, str]) -> list[tuple[str, str]]:
-    return [(str(key), text) for key, text in options.items()]
+def _choice(options: dict[Any, str], message: str, *, coerce: Any = str) -> forms.Field:
+    """A one-of field whose every problem (nothing chosen, a forged value) says ``message``."""
+    return forms.TypedChoiceField(
+        choices=[(str(key), text) for key, text in options.items()],
+        coerce=coerce,
+        error_messages={"required": message, "invalid_choice": message},
+    )
 
 
 class WhenForm(QuestionForm):
     question = "How soon do they need it?"
     answer = "needed_within_months"
-    needed_within_months = forms.TypedChoiceField(
-        choices=_choices(vocabulary.WITHIN_MONTHS),
-        coerce=int,
-        error_messages={
-            "required": "Select how soon your staff need this training",
-            "invalid_choice": "Select how soon your staff need this training",
-        },
+    needed_within_months = _choice(
+        vocabulary.WITHIN_MONTHS, "Select how soon your staff need this training", coerce=int
     )
 
 
 class FormatForm(QuestionForm):
     question = "How would you like the training delivered?"
     answer = "delivery_format"
-    delivery_format = forms.ChoiceField(
-        choices=_choices(vocabulary.FORMATS),
-        error_messages={
-            "required": "Select how you would like the training delivered",
-            "invalid_choice": "Select how you would like the training delivered",
-        },
+    delivery_format = _choice(
+        vocabulary.FORMATS, "Select how you would like the training delivered"
     )
 
 
@@ -150,13 +146,7 @@ class LevelForm(QuestionForm):
     question = "What level of training do you need?"
     answer = "level"
     hint = "Level 4 and 5 courses sit between A levels and a full degree."
-    level = forms.ChoiceField(
-        choices=_choices(vocabulary.LEVELS),
-        error_messages={
-            "required": "Select the level of training, or 'Either, or not sure'",
-            "invalid_choice": "Select the level of training, or 'Either, or not sure'",
-        },
-    )
+    level = _choice(vocabulary.LEVELS, "Select the level of training, or 'Either, or not sure'")
 
 
 class PostcodeForm(QuestionForm):
@@ -199,26 +189,14 @@ class PostcodeForm(QuestionForm):
 class SizeForm(QuestionForm):
     question = "How many people does your organisation employ?"
     answer = "size_band"
-    size_band = forms.ChoiceField(
-        choices=_choices(vocabulary.SIZE_BANDS),
-        error_messages={
-            "required": "Select how many people your organisation employs",
-            "invalid_choice": "Select how many people your organisation employs",
-        },
-    )
+    size_band = _choice(vocabulary.SIZE_BANDS, "Select how many people your organisation employs")
 
 
 class SectorForm(QuestionForm):
     question = "What does your organisation mainly do?"
     answer = "sic_section"
     hint = "The sections of the UK Standard Industrial Classification (SIC 2007)."
-    sic_section = forms.ChoiceField(
-        choices=_choices(vocabulary.SIC_SECTIONS),
-        error_messages={
-            "required": "Select what your organisation mainly does",
-            "invalid_choice": "Select what your organisation mainly does",
-        },
-    )
+    sic_section = _choice(vocabulary.SIC_SECTIONS, "Select what your organisation mainly does")
 
 
 STEPS: dict[str, type[QuestionForm]] = {
