@@ -23,7 +23,7 @@ if "SKILLSHUB_HOME" not in os.environ or _inherited:
     os.environ["SKILLSHUB_TESTS_HOME_FOR"] = _worker
     atexit.register(shutil.rmtree, os.environ["SKILLSHUB_HOME"], ignore_errors=True)
 
-from skillshub.web.settings import *  # noqa: F403
+from skillshub.web.settings import *  # noqa: E402, F403 (after choosing the home above)
 
 # The tests do not run collectstatic: files keep their plain names, found where they are.
 # (tests/browser/test_dashboard_in_browser.py collects them to measure the compressed page.)

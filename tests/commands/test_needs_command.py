@@ -1,4 +1,4 @@
-"""`skillshub needs adverts FILE --partner NAME`: adverts stored as demand; bad files store nothing."""
+"""`skillshub needs adverts`: adverts stored as demand; a bad file stores nothing."""
 
 from __future__ import annotations
 

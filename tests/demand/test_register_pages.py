@@ -85,9 +85,9 @@ def test_the_private_link_shows_changes_and_withdraws_it(client: Client) -> None
     assert "ST0662" in page.get_text()
     change = client.post(path + "change/")
     assert change["Location"] == "/needs/register/check/"
-    assert client.post("/needs/register/how-many/?change=1", {"headcount": "7"})[
-        "Location"
-    ] == ("/needs/register/check/")
+    assert client.post("/needs/register/how-many/?change=1", {"headcount": "7"})["Location"] == (
+        "/needs/register/check/"
+    )
     client.post("/needs/register/check/", {})
     assert EmployerNeed.objects.get().headcount == 7
     assert EmployerNeed.objects.count() == 1
@@ -140,9 +140,7 @@ def test_registering_is_rate_limited_per_address(client: Client) -> None:
 
 def test_choosing_none_and_a_standard_together_is_an_error(client: Client) -> None:
     client.post("/needs/register/what/", ANSWERS[0][1])
-    response = client.post(
-        "/needs/register/matches/", {"standard_references": ["ST0662", "none"]}
-    )
+    response = client.post("/needs/register/matches/", {"standard_references": ["ST0662", "none"]})
     assert response.status_code == 400
     assert "not both" in response.content.decode()
 
