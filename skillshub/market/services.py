@@ -134,6 +134,12 @@ class SupplyPoint(BaseModel):
     northing: float
 
 
+class LabourMarketOut(BaseModel):
+    region: str
+    summary: str = Field(description="The latest figure and its change, in a sentence")
+    url: str = Field(description="The region's charts on the labour market dashboard")
+
+
 class AreaGapsResult(BaseModel):
     area: str
     name: str
@@ -154,6 +160,8 @@ class AreaGapsResult(BaseModel):
     starts: list[StartsRowOut]
     starts_note: str
     supply_points: list[SupplyPoint]
+    labour_market: list[LabourMarketOut]
+    """The ONS figures held for the area's region (employment, inactivity, claimants)."""
     notes: list[str]
     method: str
 
@@ -284,9 +292,34 @@ def _area_gaps(request: AreaGapsRequest) -> AreaGapsResult:
         ],
         starts_note=_starts_note(member_codes),
         supply_points=_supply_points(members, supply, request.radius_km),
+        labour_market=_labour_market(sorted(regions)),
         notes=_notes(needs, supply),
         method=METHOD.format(radius=f"{request.radius_km:g}", threshold=threshold),
     )
+
+
+def _labour_market(region_codes: list[str]) -> list[LabourMarketOut]:
+    """The region's ONS labour market sentences (empty when no ONS data is loaded)."""
+    from django.urls import reverse
+
+    from skillshub.dashboard import charts
+    from skillshub.dashboard import queries as ons
+
+    try:
+        series = ons.picture().series
+    except ons.DataNotLoaded:
+        return []
+    found = []
+    for code in region_codes:
+        region = charts.area_by_code(code)
+        if region is None:
+            continue
+        url = f"{reverse('dashboard:index')}?area={code}#one-area"
+        found += [
+            LabourMarketOut(region=region.name, summary=chart.summary, url=url)
+            for chart in charts.area_charts(series, region)
+        ]
+    return found
 
 
 METHOD = (

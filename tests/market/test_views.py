@@ -59,3 +59,15 @@ def test_the_provider_page_shows_cohorts(client_request: PageClient) -> None:
     ukprn = Provider.objects.order_by("ukprn").values_list("ukprn", flat=True).first()
     page = client_request.get(f"/local-market/providers/{ukprn}/")
     assert "Possible cohorts" in page.get_text(" ")
+
+
+def test_the_area_page_gives_the_regions_labour_market(client_request: PageClient) -> None:
+    page = client_request.get("/local-market/areas/E47000007/")
+    assert "No ONS labour market figures are loaded" in page.get_text(" ")
+    from tests.dashboard.conftest import load_fixture_ons
+
+    load_fixture_ons()
+    page = client_request.get("/local-market/areas/E47000007/")
+    link = page.find("a", string=lambda s: bool(s) and "on the labour market dashboard" in s)
+    assert link is not None and link["href"] == "/labour-market/?area=E12000005#one-area"
+    assert "West Midlands" in link.get_text()
