@@ -8,6 +8,8 @@ import tempfile
 os.environ["SKILLSHUB_STRICT_TEMPLATES"] = "1"
 # Every test client is 127.0.0.1: throttling tests set their own rate (tests/api/test_limits.py).
 os.environ.setdefault("SKILLSHUB_API_RATE", "100000/m")
+# Ingests run in the test process: they must not lower its priority (nothing else is serving).
+os.environ.setdefault("SKILLSHUB_INGEST_NICE", "0")
 _worker = os.environ.get("PYTEST_XDIST_WORKER", "")
 _inherited = (  # a parallel worker (pytest -n) holding the controller's own throw-away home
     _worker

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -102,7 +103,18 @@ def _loading(name: str) -> str:
     return f"Loading {name} (read, validate, swap)"
 
 
+def lower_priority() -> None:
+    """Run the rest of this process at SKILLSHUB_INGEST_NICE: an ingest on a machine that also
+    serves takes a whole core for a minute, and requests must not wait behind it."""
+    level = get_settings().ingest_nice
+    if level and hasattr(os, "nice"):
+        current = os.nice(0)
+        if current < level:
+            os.nice(level - current)
+
+
 def handle(args: argparse.Namespace) -> int:
+    lower_priority()
     ensure_schema()
     modules = available()
     if args.dataset and args.dataset not in modules:

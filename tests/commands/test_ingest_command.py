@@ -115,3 +115,25 @@ def test_file_loads_show_the_same_progress_as_embedded_loads(tmp_path: Path) -> 
     assert done.returncode == 0, done.stderr
     assert "Loading provision (read, validate, swap)" in done.stderr
     assert "provision: loaded" in done.stderr
+
+
+def test_an_ingest_lowers_its_own_priority(monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    from skillshub.commands import ingest
+    from skillshub.settings import get_settings
+
+    calls: list[int] = []
+    monkeypatch.setattr(os, "nice", lambda increment: calls.append(increment) or 5)
+    monkeypatch.setenv("SKILLSHUB_INGEST_NICE", "19")
+    get_settings.cache_clear()
+    try:
+        ingest.lower_priority()
+        assert calls == [0, 14]  # from nice 5 to 19
+        monkeypatch.setenv("SKILLSHUB_INGEST_NICE", "0")
+        get_settings.cache_clear()
+        calls.clear()
+        ingest.lower_priority()
+        assert calls == []
+    finally:
+        get_settings.cache_clear()
