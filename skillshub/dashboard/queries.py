@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import threading
 from dataclasses import dataclass
 from datetime import date, datetime
 
 from skillshub.core.models import DatasetLoad
+from skillshub.core.versioned_cache import VersionedCache
 from skillshub.dashboard import store
 from skillshub.dashboard.ingest import DATASET
 from skillshub.domain.labour_market import Publication, Series, publication_from_notes
@@ -43,8 +43,8 @@ class Picture:
     provenance: Provenance
 
 
-_lock = threading.Lock()
-_cached: tuple[tuple[int, str, datetime], Picture] | None = None
+PICTURES: VersionedCache[Picture] = VersionedCache(max_entries=1)
+"""The series of the ONS load being served, read once per load."""
 
 
 def _latest(series: dict[str, Series], attribute: str) -> date | None:
@@ -55,14 +55,13 @@ def _latest(series: dict[str, Series], attribute: str) -> date | None:
 
 def picture() -> Picture:
     """The stored series, read once per load (each ingest records a new DatasetLoad)."""
-    global _cached
     load = DatasetLoad.latest_for(DATASET)
     if load is None:
         raise DataNotLoaded
-    key = (load.pk, load.sha256, load.loaded_at)
-    with _lock:
-        if _cached is not None and _cached[0] == key:
-            return _cached[1]
+    return PICTURES.get((load.pk, load.sha256, load.loaded_at), "picture", lambda: _read(load))
+
+
+def _read(load: DatasetLoad) -> Picture:
     series = store.load_series()
     if not series:
         raise DataNotLoaded
@@ -80,7 +79,4 @@ def picture() -> Picture:
         next_release=_latest(series, "next_release"),
         publication=publication,
     )
-    found = Picture(series=series, provenance=provenance)
-    with _lock:
-        _cached = (key, found)
-    return found
+    return Picture(series=series, provenance=provenance)

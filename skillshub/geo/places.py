@@ -6,6 +6,7 @@ import threading
 from dataclasses import dataclass
 
 from skillshub.core.models import DatasetLoad
+from skillshub.core.versioned_cache import VersionedCache
 from skillshub.domain import geography as domain
 from skillshub.geo import store
 from skillshub.sources.postcodes import PostcodeDirectory
@@ -16,12 +17,12 @@ _directory: PostcodeDirectory | None = None
 
 @dataclass
 class _Lookups:
-    sha256: str
     outcodes: dict[str, domain.Outcode]
     local_authorities: dict[str, domain.LocalAuthority]
 
 
-_lookups: _Lookups | None = None
+LOOKUPS: VersionedCache[_Lookups] = VersionedCache(max_entries=1)
+"""The districts and authorities of the geography load being served."""
 
 
 def directory() -> PostcodeDirectory:
@@ -33,14 +34,12 @@ def directory() -> PostcodeDirectory:
 
 
 def _current_lookups() -> _Lookups:
-    global _lookups
     load = DatasetLoad.latest_for("geography")
-    sha = load.sha256 if load else ""
-    cached = _lookups
-    if cached is None or cached.sha256 != sha:
-        cached = _Lookups(sha, store.load_outcodes(), store.load_local_authorities())
-        _lookups = cached
-    return cached
+    return LOOKUPS.get(
+        load.sha256 if load else "",
+        "lookups",
+        lambda: _Lookups(store.load_outcodes(), store.load_local_authorities()),
+    )
 
 
 def locate(text: str) -> domain.Location:

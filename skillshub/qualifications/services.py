@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import threading
-from dataclasses import dataclass
-
 from django.db.models import QuerySet
 from django.urls import reverse
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from skillshub.core.models import DatasetLoad
+from skillshub.core.versioned_cache import VersionedCache
 from skillshub.domain.qualification_search import QualificationIndex, SearchableQualification
 from skillshub.domain.qualifications import PRODUCT_LEVELS
 from skillshub.domain.search import QueryError
@@ -92,28 +90,14 @@ class QualificationResults(BaseModel):
     results: list[QualificationHit]
 
 
-@dataclass
-class _Cached:
-    sha256: str
-    index: QualificationIndex
-
-
-_cache: _Cached | None = None
-_lock = threading.Lock()
+INDEXES: VersionedCache[QualificationIndex] = VersionedCache(max_entries=1)
+"""The search index for the list being served, one per loaded list."""
 
 
 def _index() -> QualificationIndex:
     """The search index for the list being served, rebuilt when a new list is loaded."""
-    global _cache
     load = DatasetLoad.latest_for(DATASET)
-    sha = load.sha256 if load else ""
-    cached = _cache
-    if cached is not None and cached.sha256 == sha:
-        return cached.index
-    with _lock:
-        if _cache is None or _cache.sha256 != sha:
-            _cache = _Cached(sha, _build())
-        return _cache.index
+    return INDEXES.get(load.sha256 if load else "", "index", _build)
 
 
 def _build() -> QualificationIndex:

@@ -32,17 +32,25 @@ def test_at_most_max_entries_are_kept() -> None:
     assert cache.get("v", 0, lambda: calls.append(1) or 0) == 0 and calls == [1]
 
 
-def test_threads_share_one_version() -> None:
+def test_threads_asking_at_once_build_it_once() -> None:
     cache: VersionedCache[int] = VersionedCache()
     results: list[int] = []
-    threads = [
-        threading.Thread(target=lambda: results.append(cache.get("v", "k", lambda: 7)))
-        for _ in range(8)
-    ]
+    builds: list[int] = []
+    start = threading.Barrier(8)
+
+    def build() -> int:
+        builds.append(1)
+        return 7
+
+    def ask() -> None:
+        start.wait()
+        results.append(cache.get("v", "k", build))
+
+    threads = [threading.Thread(target=ask) for _ in range(8)]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
-    assert results == [7] * 8
+    assert results == [7] * 8 and builds == [1]
     cache.clear()
     assert cache.get("v", "k", lambda: 8) == 8
