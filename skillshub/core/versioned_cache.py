@@ -21,7 +21,7 @@ class VersionedCache(Generic[Value]):
     def __init__(self, *, max_entries: int = 256) -> None:
         self.max_entries = max_entries
         self._lock = threading.Lock()
-        self._building = threading.Lock()
+        self._building = threading.RLock()  # a build may ask the same cache for another key
         self._version: Hashable = None
         self._values: dict[Hashable, Value] = {}
 
