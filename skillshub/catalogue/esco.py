@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 from pydantic import BaseModel, ConfigDict, Field
@@ -48,6 +49,30 @@ class EscoSkillOut(BaseModel):
     shared_words: list[str] = Field(description="The label's words (stemmed) the KSB also uses")
     confidence: float = Field(description="See `method`; 0 to 1, higher is surer")
     band: str = Field(description="'high', 'medium' or 'low' (low: check it)")
+
+    @classmethod
+    def of(
+        cls,
+        skill: Any,
+        *,
+        cosine: float,
+        shared_words: list[str],
+        confidence: float,
+        band: str,
+    ) -> EscoSkillOut:
+        """One mapped skill: the ESCO concept's own fields from ``skill`` (a stored skill, or a
+        stored mapping that copies them), with how well it matched."""
+        return cls(
+            uri=skill.uri,
+            label=skill.label,
+            skill_type=skill.skill_type,
+            reuse_level=skill.reuse_level,
+            description=skill.description,
+            cosine=cosine,
+            shared_words=shared_words,
+            confidence=confidence,
+            band=band,
+        )
 
 
 class KsbEscoOut(BaseModel):
@@ -219,12 +244,8 @@ def find_esco(request: StandardEscoRequest) -> StandardEscoResult:
         for item in row.statements:
             ksb = ksbs.get(item["ref"])
             found = [
-                EscoSkillOut(
-                    uri=m["uri"],
-                    label=skills[m["uri"]].label,
-                    skill_type=skills[m["uri"]].skill_type,
-                    reuse_level=skills[m["uri"]].reuse_level,
-                    description=skills[m["uri"]].description,
+                EscoSkillOut.of(
+                    skills[m["uri"]],
                     cosine=m["cosine"],
                     shared_words=m["shared_words"],
                     confidence=m["confidence"],

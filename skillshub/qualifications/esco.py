@@ -106,12 +106,8 @@ def find_esco(number: str) -> QualificationEsco:
     return QualificationEsco(
         subject=rows[0].subject if rows else "",
         skills=[
-            EscoSkillOut(
-                uri=r.uri,
-                label=r.label,
-                skill_type=r.skill_type,
-                reuse_level=r.reuse_level,
-                description=r.description,
+            EscoSkillOut.of(
+                r,
                 cosine=r.cosine,
                 shared_words=list(r.shared_words),
                 confidence=r.confidence,
