@@ -266,7 +266,12 @@ def register_need(
     request: NeedRequest, *, source: str = "register", partner: str = ""
 ) -> NeedRegistered:
     """Store a need with a fresh private link; raises InvalidPostcode, UnknownPlace or
-    UnknownStandards (nothing is stored then)."""
+    UnknownStandards (nothing is stored then). A partner's need that names no standard is
+    matched here, as an advert is (on the pages the employer confirms the match, or says
+    'None of these')."""
+    if source != "register" and not request.standard_references:
+        matched = [m.reference for m in propose_standards(request.need, limit=3)]
+        request = request.model_copy(update={"standard_references": matched})
     fields = _fields(request)
     token = vocabulary.new_token()
     need = models.EmployerNeed.objects.create(

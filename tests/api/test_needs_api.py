@@ -31,6 +31,7 @@ def test_a_partner_registers_a_need_and_gets_its_private_link(client: Client, ke
     assert body["private_path"].startswith("http://testserver/needs/yours/")
     need = EmployerNeed.objects.get()
     assert (need.source, need.partner, need.headcount) == ("partner-api", "Test partner", 3)
+    assert need.standard_references  # matched, as no standard was named
     assert client.get(body["private_path"]).status_code == 200
 
 
