@@ -192,6 +192,17 @@ def propose_standards(need: str, *, limit: int = 5) -> list[StandardChoice]:
     ]
 
 
+def _references_matched(text: str) -> list[str]:
+    """The best standards for a need nobody will confirm (a partner's, an advert); none when the
+    text has nothing to match on (it is still demand, counted without a standard)."""
+    from skillshub.domain.search import QueryError
+
+    try:
+        return [m.reference for m in propose_standards(text, limit=3)]
+    except QueryError:
+        return []
+
+
 def standards_for(references: list[str]) -> list[StandardChoice]:
     """The titles and levels of the standards a need names (raises UnknownStandards)."""
     from skillshub.catalogue.models import Standard
@@ -270,7 +281,7 @@ def register_need(
     matched here, as an advert is (on the pages the employer confirms the match, or says
     'None of these')."""
     if source != "register" and not request.standard_references:
-        matched = [m.reference for m in propose_standards(request.need, limit=3)]
+        matched = _references_matched(request.need)
         request = request.model_copy(update={"standard_references": matched})
     fields = _fields(request)
     token = vocabulary.new_token()
@@ -409,8 +420,8 @@ def import_adverts(
         text = f"{advert.title}\n{advert.text}"[:2000]
         if text not in held:
             held.add(text)
-            matched = propose_standards(f"{advert.title}. {advert.text}"[:4000], limit=3)
-            new.append((advert, place, text, [m.reference for m in matched]))
+            matched = _references_matched(f"{advert.title}. {advert.text}"[:4000])
+            new.append((advert, place, text, matched))
         if progress:
             progress(done, len(adverts))
     with transaction.atomic():

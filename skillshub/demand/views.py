@@ -177,7 +177,13 @@ def _answered(
     value = form.answer_value()
     if step == "what" and value != answers.get("need"):
         # A new description: propose standards for it, and ask again which fit.
-        proposed = services.propose_standards(value)
+        from skillshub.domain.search import QueryError
+
+        try:
+            proposed = services.propose_standards(value)
+        except QueryError as error:  # nothing in it to match on, e.g. only digits
+            form.add_error(form.answer, str(error))
+            return _question_page(request, step, form, changing=changing)
         request.session[CANDIDATES] = [c.model_dump() for c in proposed]
         answers.pop("standard_references", None)
         if not proposed:

@@ -71,3 +71,12 @@ def test_bad_needs_are_400_problem_json(client: Client, key: str, body: dict, ti
     response = post(client, "/api/v1/needs", body, key)
     assert response.status_code == 400 and response.json()["title"] == title
     assert not EmployerNeed.objects.exists()
+
+
+def test_needs_and_adverts_with_nothing_to_match_on_are_kept_unmatched(client: Client) -> None:
+    key = keys.make_key(name="Test partner", scopes=["needs:write", "adverts:write"]).key
+    response = post(client, "/api/v1/needs", {**NEED, "need": "?!..."}, key)
+    assert response.status_code == 201 and response.json()["summary"]["standards"] == []
+    body = {"adverts": [{"title": "?!", "text": "...", "location": "B1", "date": "2026-11-02"}]}
+    response = post(client, "/api/v1/needs/adverts", body, key)
+    assert response.status_code == 201 and response.json()["unmatched"] == 1

@@ -148,3 +148,11 @@ def test_choosing_none_and_a_standard_together_is_an_error(client: Client) -> No
 def test_forms_need_a_csrf_token() -> None:
     strict = Client(enforce_csrf_checks=True)
     assert strict.post("/needs/register/what/", ANSWERS[0][1]).status_code == 403
+
+
+def test_a_need_with_nothing_to_match_on_is_an_error_that_keeps_it(client: Client) -> None:
+    response = client.post("/needs/register/what/", {"need": "?!..."})
+    assert response.status_code == 400
+    page = check_page(response.content.decode())
+    assert page.select_one(".govuk-error-summary a")["href"] == "#need"
+    assert page.select_one("textarea#need").get_text().strip() == "?!..."
