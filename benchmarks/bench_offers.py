@@ -6,7 +6,7 @@ Usage:
     .venv/bin/python benchmarks/bench_offers.py --offers 20000 --queries 200
 
 Figures, not pass/fail (the target is p95 <= 100 ms at 100,000 offers on 2 cores). The data is
-SYNTHETIC, made by ``skillshub.domain.provision_synthetic``: every provider and offer title
+SYNTHETIC, made by ``benchmarks/provision_synthetic.py``: every provider and offer title
 starts with "[synthetic]", UKPRNs start at 19000000 (beyond any issued) and venues are random
 points in England. It is never loaded into a database. Each query is what one search on the
 site asks of the index: the scores of the 10 standards the matcher returned, the need's words, a
@@ -35,6 +35,7 @@ from pathlib import Path  # noqa: E402
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.provision_synthetic import LABEL, synthetic_provision  # noqa: E402
 from skillshub.domain.provision import (  # noqa: E402
     DeliveryMode,
     OfferIndex,
@@ -42,7 +43,6 @@ from skillshub.domain.provision import (  # noqa: E402
     OfferType,
     SortKey,
 )
-from skillshub.domain.provision_synthetic import LABEL, synthetic_provision  # noqa: E402
 
 TODAY = date(2026, 11, 22)
 NEEDS = (

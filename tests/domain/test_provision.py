@@ -38,7 +38,6 @@ from skillshub.domain.provision import (
     venue_points,
 )
 from skillshub.domain.provision.export import iso_duration_months
-from skillshub.domain.provision_synthetic import LABEL, synthetic_provision
 
 TODAY = date(2026, 11, 22)
 # Grid references of real postcodes (ONS Postcode Directory), see tests/fixtures/provision/README.md
@@ -609,19 +608,3 @@ def test_course_jsonld_for_online_free_and_employer_priced_offers() -> None:
 )
 def test_iso_durations(months: float, iso: str) -> None:
     assert iso_duration_months(months) == iso
-
-
-# --- synthetic scale data ----------------------------------------------------------------------
-
-
-def test_synthetic_data_is_labelled_and_searchable() -> None:
-    data = synthetic_provision(offers=2_000, providers=100, standards=("ST0662", "ST0999"))
-    assert len(data.offers) == 2_000 and len(data.providers) == 100
-    assert all(LABEL in item.title for item in data.offers)
-    assert all(LABEL in provider.name for provider in data.providers)
-    again = synthetic_provision(offers=2_000, providers=100, standards=("ST0662", "ST0999"))
-    assert again.offers == data.offers
-    index = OfferIndex.build(data.offers, data.point_of)
-    hits = index.search(query(standard_scores={"ST0662": 1.0}, origin=ORIGIN, radius_km=200))
-    assert hits and all("ST0662" in hit.offer.standard_references for hit in hits)
-    assert all(hit.distance_km is None or hit.distance_km <= 200 for hit in hits)
