@@ -39,10 +39,10 @@ from skillshub.domain.search import (  # noqa: E402
     StandardsIndex,
     embed_catalogue,
     get_preset,
-    load_embedder,
 )
 from skillshub.domain.search.units import standard_units  # noqa: E402
 from skillshub.domain.standards import Duty, Ksb, Standard  # noqa: E402
+from skillshub.sources.embedding_models import load_embedder  # noqa: E402
 from skillshub.sources.occupations import read_occupation_links  # noqa: E402
 from skillshub.sources.skills_england import read_default  # noqa: E402
 

@@ -32,9 +32,10 @@ sys.path.insert(0, str(ROOT))
 from skillshub.domain import esco_mapping  # noqa: E402
 from skillshub.domain.qualification_links import subject  # noqa: E402
 from skillshub.domain.search import get_preset  # noqa: E402
-from skillshub.domain.search.embeddings import load_embedder, unit_text  # noqa: E402
+from skillshub.domain.search.embeddings import unit_text  # noqa: E402
 from skillshub.domain.search.units import index_units  # noqa: E402
 from skillshub.sources import esco, funded_qualifications, skills_england  # noqa: E402
+from skillshub.sources.embedding_models import load_embedder  # noqa: E402
 from skillshub.sources.limits import gunzip  # noqa: E402
 
 COLUMNS = ("seed", "reference", "ref", "ksb", "esco_label", "esco_uri", "cosine", "shared_words")

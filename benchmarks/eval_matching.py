@@ -26,8 +26,9 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from skillshub.domain.search import StandardsIndex, get_preset  # noqa: E402
+from skillshub.domain.search import Embedder, StandardsIndex, get_preset  # noqa: E402
 from skillshub.domain.search.presets import Preset  # noqa: E402
+from skillshub.sources.embedding_models import load_embedder  # noqa: E402
 from skillshub.sources.occupations import read_occupation_links  # noqa: E402
 from skillshub.sources.skills_england import read_default  # noqa: E402
 from skillshub.sources.word_frequency import english_zipf  # noqa: E402
@@ -128,6 +129,11 @@ def _override(preset: Preset, settings: list[str]) -> Preset:
     return dataclasses.replace(preset, **changes) if changes else preset
 
 
+def embedder_for(preset: Preset) -> Embedder | None:
+    """The preset's model (read once per process), or None for a keyword-only preset."""
+    return load_embedder(preset) if preset.use_dense else None
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--eval-dir", type=Path, default=DEFAULT_EVAL_DIR)
@@ -157,7 +163,9 @@ def main(argv: list[str] | None = None) -> None:
     print(f"{len(current)} current standards; {len(rows)} needs (half: {args.half})")
     for name in names:
         preset = _override(get_preset(name), args.set)
-        index = StandardsIndex.embed_and_build(current, preset=preset, occupations=occupations)
+        index = StandardsIndex.embed_and_build(
+            current, preset=preset, embedder=embedder_for(preset), occupations=occupations
+        )
         index.word_frequency = english_zipf
         for half in halves:
             subset = needs(score, args.needs or args.eval_dir / "needs_dev.tsv", half)
@@ -172,7 +180,7 @@ def main(argv: list[str] | None = None) -> None:
             kinds = tuple(k for k in preset.unit_kinds if k != "overview")
             withheld = dataclasses.replace(preset, unit_kinds=kinds)
             silver_index = StandardsIndex.embed_and_build(
-                current, preset=withheld, occupations=occupations
+                current, preset=withheld, embedder=embedder_for(withheld), occupations=occupations
             )
             silver_index.word_frequency = english_zipf
             standards = [s for s in current if s.kind == "standard"]

@@ -16,10 +16,10 @@ from skillshub.catalogue.families import REFERENCE, UnknownStandard
 from skillshub.core.ingest import SourceFile
 from skillshub.domain import esco_mapping as rules
 from skillshub.domain.search import CatalogueVectors, get_preset
-from skillshub.domain.search.embeddings import load_embedder
 from skillshub.domain.search.units import index_units
 from skillshub.domain.standards import Standard
 from skillshub.sources import esco as source
+from skillshub.sources.embedding_models import load_embedder
 
 P = rules.DEFAULT
 MAPPED_KINDS = ("knowledge", "skill")

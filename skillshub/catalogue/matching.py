@@ -25,10 +25,10 @@ from skillshub.domain.search import (
     VectorsMismatch,
     embed_catalogue,
     get_preset,
-    load_embedder,
 )
 from skillshub.domain.standards import Standard
 from skillshub.settings import get_settings
+from skillshub.sources.embedding_models import load_embedder
 from skillshub.sources.occupations import OCCUPATIONS_FILE, read_occupation_links
 from skillshub.sources.word_frequency import english_zipf
 

@@ -13,9 +13,9 @@ from skillshub.domain import esco_mapping as rules
 from skillshub.domain.qualification_links import subject
 from skillshub.domain.qualifications import Qualification
 from skillshub.domain.search import get_preset
-from skillshub.domain.search.embeddings import load_embedder
 from skillshub.qualifications import models
 from skillshub.settings import get_settings
+from skillshub.sources.embedding_models import load_embedder
 
 __all__ = ["QualificationEsco", "esco_files", "find_esco", "map_titles", "replace_esco"]
 NUMBER = r"^[0-9]{7}[0-9X]$"

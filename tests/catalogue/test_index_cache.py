@@ -9,14 +9,17 @@ import numpy as np
 import pytest
 
 from skillshub.catalogue import index_cache, matching, store
-from skillshub.domain.search import StandardsIndex, get_preset, load_embedder
+from skillshub.domain.search import StandardsIndex, get_preset
+from skillshub.sources.embedding_models import load_embedder
 
 QUERIES = ("write and test software code", "look after the accounts", "mechatronix repairs")
 
 
 @pytest.fixture
 def index(db: None) -> StandardsIndex:
-    return StandardsIndex.embed_and_build(store.load_standards(), preset="tiny")
+    return StandardsIndex.embed_and_build(
+        store.load_standards(), preset="tiny", embedder=load_embedder(get_preset("tiny"))
+    )
 
 
 def load(path: Path, preset: str = "tiny") -> StandardsIndex | None:

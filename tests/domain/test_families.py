@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from skillshub.domain.families import TINY, Relations, cluster_stem, relate
-from skillshub.domain.search import StandardsIndex
+from skillshub.domain.search import StandardsIndex, get_preset
+from skillshub.sources.embedding_models import load_embedder
 from skillshub.sources.skills_england import read_default
 
 DATA = Path(__file__).resolve().parents[2] / "data"
@@ -32,7 +33,9 @@ SAMPLE = (
 def _index() -> StandardsIndex:
     wanted = set(SAMPLE)
     return StandardsIndex.embed_and_build(
-        [s for s in read_default(DATA) if s.reference in wanted], preset="tiny"
+        [s for s in read_default(DATA) if s.reference in wanted],
+        preset="tiny",
+        embedder=load_embedder(get_preset("tiny")),
     )
 
 

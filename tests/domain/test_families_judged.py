@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from skillshub.domain.families import Relations, relate
-from skillshub.domain.search import StandardsIndex
+from skillshub.domain.search import StandardsIndex, get_preset
+from skillshub.sources.embedding_models import load_embedder
 from skillshub.sources.occupations import read_occupation_links
 from skillshub.sources.skills_england import read_default
 
@@ -21,7 +22,9 @@ pytestmark = pytest.mark.data
 @lru_cache(maxsize=1)
 def relations() -> Relations:
     index = StandardsIndex.embed_and_build(
-        read_default(DATA), occupations=read_occupation_links(DATA)
+        read_default(DATA),
+        embedder=load_embedder(get_preset("default")),
+        occupations=read_occupation_links(DATA),
     )
     return relate(index.standards, unit_vectors=index.unit_vectors)
 

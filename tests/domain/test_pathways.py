@@ -14,8 +14,9 @@ from skillshub.domain.pathways import (
     next_steps,
     start_from_job,
 )
-from skillshub.domain.search import QueryError, StandardsIndex
+from skillshub.domain.search import QueryError, StandardsIndex, get_preset
 from skillshub.domain.standards import Standard
+from skillshub.sources.embedding_models import load_embedder
 from skillshub.sources.skills_england import read_default
 
 DATA = Path(__file__).resolve().parents[2] / "data"
@@ -49,7 +50,9 @@ def standards() -> dict[str, Standard]:
 
 @pytest.fixture(scope="module")
 def index(standards: dict[str, Standard]) -> StandardsIndex:
-    return StandardsIndex.embed_and_build(standards.values(), preset="tiny")
+    return StandardsIndex.embed_and_build(
+        standards.values(), preset="tiny", embedder=load_embedder(get_preset("tiny"))
+    )
 
 
 def test_steps_are_current_level_4_5_above_the_start_closest_first(

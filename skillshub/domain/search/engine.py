@@ -13,7 +13,6 @@ from skillshub.domain.search.embeddings import (
     CatalogueVectors,
     Embedder,
     embed_catalogue,
-    load_embedder,
     normalise_rows,
 )
 from skillshub.domain.search.explain import Evidence, EvidenceKind, matched_words
@@ -44,7 +43,6 @@ __all__ = [  # the matcher, and what its callers need alongside it
     "StandardsIndex",
     "VectorsMismatch",
     "embed_catalogue",
-    "load_embedder",
 ]
 
 _DENSE_POOL = 4000
@@ -224,7 +222,8 @@ class StandardsIndex:
         `vectors` must come from `embed_catalogue` with the same preset's model, the same
         standard texts and the same `occupations` (checked by fingerprint); it may cover more
         standards than indexed. Pass `vectors=None` only with a preset that does not use
-        embeddings. `occupations` (ESCO / SOC links, from
+        embeddings; a preset that does needs the `embedder` of its model, for queries (from
+        `skillshub.sources.embedding_models.load_embedder`). `occupations` (ESCO / SOC links, from
         `skillshub.sources.occupations.read_occupation_links`) adds linked occupations' wording
         as extra units; without it the index uses the standards alone.
         """
@@ -262,7 +261,7 @@ class StandardsIndex:
                     "ingest (embed_catalogue), or use StandardsIndex.embed_and_build."
                 )
             matrix = _aligned(vectors, ordered, per_standard, preset)
-            embedder = embedder or load_embedder(preset.model)
+            _check_embedder(embedder, preset)
         else:
             matrix = np.zeros((len(units), 0), dtype=np.float32)
             embedder = None
@@ -286,12 +285,13 @@ class StandardsIndex:
         embedder: Embedder | None = None,
         occupations: OccupationLinks | None = None,
     ) -> StandardsIndex:
-        """Embed and build in one step (tests, benchmarks, scripts); the web app uses `build`."""
+        """Embed and build in one step (tests, benchmarks, scripts); the web app uses `build`.
+        A preset that uses embeddings needs the `embedder` of its model."""
         preset = get_preset(preset) if isinstance(preset, str) else preset
         standards = list(standards)
         vectors = None
         if preset.use_dense:
-            embedder = embedder or load_embedder(preset.model)
+            embedder = _check_embedder(embedder, preset)
             vectors = embed_catalogue(
                 standards, embedder=embedder, preset=preset, occupations=occupations
             )
@@ -745,6 +745,22 @@ def _centroids(vectors: np.ndarray, starts: np.ndarray) -> np.ndarray:
     present = counts > 0
     sums[present] = np.add.reduceat(vectors, starts[:-1][present], axis=0)
     return normalise_rows(sums)
+
+
+def _check_embedder(embedder: Embedder | None, preset: Preset) -> Embedder:
+    """The embedder a dense preset was given, if it is the preset's model (the domain never
+    loads one: the caller reads it, once per process)."""
+    if embedder is None:
+        raise ValueError(
+            f"The '{preset.name}' preset uses embeddings: pass embedder="
+            f"load_embedder(preset) from skillshub.sources.embedding_models."
+        )
+    if embedder.name != preset.model:
+        raise ValueError(
+            f"The '{preset.name}' preset uses '{preset.model}', not the '{embedder.name}' "
+            "embedder it was given."
+        )
+    return embedder
 
 
 def _aligned(

@@ -31,7 +31,8 @@ class Preset:
 
     name: str
     model: str = "wordllama-l2-supercat-256"
-    """Embedder name; see `embeddings.load_embedder`. Stored vectors must have been made with it."""
+    """Embedder name, loaded by `skillshub.sources.embedding_models.load_embedder`. Stored
+    vectors must have been made with it."""
     unit_kinds: tuple[UnitKind, ...] = ALL_KINDS
     """Which parts of a standard become evidence units (and so can match)."""
     kind_weights: tuple[tuple[UnitKind, float], ...] = (

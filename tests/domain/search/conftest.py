@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from skillshub.domain.search import StandardsIndex
+from skillshub.domain.search import Embedder, StandardsIndex, get_preset
 from skillshub.domain.standards import Standard
+from skillshub.sources.embedding_models import load_embedder
 from skillshub.sources.skills_england import read_default
 
 DATA = Path(__file__).resolve().parents[3] / "data"
@@ -46,5 +47,11 @@ def sample() -> list[Standard]:
 
 
 @pytest.fixture(scope="session")
-def index(sample: list[Standard]) -> StandardsIndex:
-    return StandardsIndex.embed_and_build(sample, preset="tiny")
+def embedder() -> Embedder:
+    """The tiny preset's model, read from the installed package once per process."""
+    return load_embedder(get_preset("tiny"))
+
+
+@pytest.fixture(scope="session")
+def index(sample: list[Standard], embedder: Embedder) -> StandardsIndex:
+    return StandardsIndex.embed_and_build(sample, preset="tiny", embedder=embedder)

@@ -1,80 +1,61 @@
-"""The offline embedder and catalogue vectors stored at ingest."""
+"""WordLlama's mean pooling over a given table, and catalogue vectors stored at ingest."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-from pathlib import Path
-
 import numpy as np
 import pytest
+from tokenizers import Tokenizer
+from tokenizers.models import WordLevel
+from tokenizers.pre_tokenizers import Whitespace
 
 from skillshub.domain.search import (
     CatalogueVectors,
-    ModelNotAvailable,
+    Embedder,
     StandardVectors,
+    WordLlamaEmbedder,
     embed_catalogue,
     get_preset,
-    load_embedder,
 )
-from skillshub.domain.search.embeddings import (
-    WORDLLAMA,
-    WordLlamaEmbedder,
-    _mapped_tensor,
-    _package_dir,
-)
+from skillshub.domain.search.embeddings import WORDLLAMA, normalise_rows
 from skillshub.domain.search.units import standard_units
 from skillshub.domain.standards import Standard
 
 
-def test_embeddings_are_unit_length_and_deterministic() -> None:
-    embedder = load_embedder(WORDLLAMA)
-    vectors = embedder.embed(["repair lifts", "", "repair lifts"])
-    assert vectors.shape == (3, 256) and vectors.dtype == np.float32
-    assert np.isclose(np.linalg.norm(vectors[0]), 1.0)
+def tiny_wordllama() -> WordLlamaEmbedder:
+    """A three-word vocabulary and table built in memory: nothing read from files."""
+    tokenizer = Tokenizer(WordLevel({"[UNK]": 0, "repair": 1, "lifts": 2}, unk_token="[UNK]"))
+    tokenizer.pre_tokenizer = Whitespace()
+    table = np.zeros((3, 256), dtype=np.float16)
+    table[1, 0] = 3.0
+    table[2, 1] = 1.0
+    return WordLlamaEmbedder(tokenizer=tokenizer, table=table)
+
+
+def test_wordllama_mean_pools_its_token_rows_and_normalises() -> None:
+    vectors = tiny_wordllama().embed(["repair lifts", "", "lifts", "repair repair lifts"])
+    assert vectors.shape == (4, 256) and vectors.dtype == np.float32
+    expected = np.zeros(256, dtype=np.float32)
+    expected[:2] = np.array([1.5, 0.5]) / np.linalg.norm([1.5, 0.5])
+    assert np.allclose(vectors[0], expected)
     assert not vectors[1].any()
-    assert np.array_equal(vectors[0], vectors[2])
+    assert vectors[2][1] == 1.0
+    assert np.allclose(vectors[3][:2], np.array([2.0, 1 / 3]) / np.linalg.norm([2.0, 1 / 3]))
 
 
-def test_similar_meanings_are_closer() -> None:
-    a, b, c = load_embedder(WORDLLAMA).embed(["repair lifts", "fix elevators", "bake bread"])
-    assert a @ b > a @ c
+def test_wordllama_refuses_a_table_of_the_wrong_width() -> None:
+    with pytest.raises(ValueError, match="token table"):
+        WordLlamaEmbedder(tokenizer=tiny_wordllama()._tokenizer, table=np.zeros((3, 8)))
 
 
-def test_loading_does_not_import_the_downloading_package() -> None:
-    # In a fresh interpreter: importing wordllama itself configures logging and can download.
-    code = (
-        "import sys; from skillshub.domain.search import load_embedder; "
-        f"load_embedder({WORDLLAMA!r}).embed(['x']); "
-        "assert not [m for m in sys.modules if m.startswith('wordllama')], sys.modules"
-    )
-    subprocess.run(
-        [sys.executable, "-c", code], check=True, env={**os.environ, "HF_HUB_OFFLINE": "1"}
-    )
+def test_rows_are_normalised_and_zero_rows_stay_zero() -> None:
+    rows = normalise_rows(np.array([[3.0, 4.0], [0.0, 0.0]]))
+    assert rows.dtype == np.float32
+    assert np.allclose(rows, [[0.6, 0.8], [0.0, 0.0]])
 
 
-def test_same_vectors_as_wordllama_inference() -> None:
-    from wordllama.inference import WordLlamaInference
-
-    ours = WordLlamaEmbedder()
-    theirs = WordLlamaInference(ours._table, WordLlamaEmbedder()._tokenizer)
-    texts = ["Lift engineer", "maintain programmable logic controllers on a line"]
-    assert np.allclose(ours.embed(texts), theirs.embed(texts, norm=True), atol=1e-6)
-
-
-def test_load_by_preset() -> None:
-    assert load_embedder(get_preset("tiny")) is load_embedder(WORDLLAMA)
-
-
-def test_unknown_model_is_a_clear_error() -> None:
-    with pytest.raises(ModelNotAvailable, match="Unknown embedding model"):
-        load_embedder("bert-huge")
-
-
-def test_catalogue_vectors_round_trip(sample: list[Standard]) -> None:
+def test_catalogue_vectors_round_trip(sample: list[Standard], embedder: Embedder) -> None:
     preset = get_preset("tiny")
-    vectors = embed_catalogue(sample, preset=preset)
+    vectors = embed_catalogue(sample, embedder=embedder, preset=preset)
     assert vectors.references == tuple(sorted(s.reference for s in sample))
     by_reference = {s.reference: s for s in sample}
     assert list(vectors.counts) == [
@@ -86,8 +67,8 @@ def test_catalogue_vectors_round_trip(sample: list[Standard]) -> None:
     assert np.array_equal(again.matrix, vectors.matrix)
 
 
-def test_per_standard_rows_round_trip(sample: list[Standard]) -> None:
-    vectors = embed_catalogue(sample, preset=get_preset("tiny"))
+def test_per_standard_rows_round_trip(sample: list[Standard], embedder: Embedder) -> None:
+    vectors = embed_catalogue(sample, embedder=embedder, preset=get_preset("tiny"))
     rows = [
         StandardVectors.from_bytes(reference=r.reference, digest=r.digest, data=r.to_bytes())
         for r in reversed(list(vectors.standards()))
@@ -97,10 +78,10 @@ def test_per_standard_rows_round_trip(sample: list[Standard]) -> None:
     assert np.array_equal(rebuilt.matrix, vectors.matrix)
 
 
-def test_embedding_is_deterministic(sample: list[Standard]) -> None:
+def test_embedding_is_deterministic(sample: list[Standard], embedder: Embedder) -> None:
     preset = get_preset("tiny")
-    first = embed_catalogue(sample[:3], preset=preset)
-    second = embed_catalogue(list(reversed(sample[:3])), preset=preset)
+    first = embed_catalogue(sample[:3], embedder=embedder, preset=preset)
+    second = embed_catalogue(list(reversed(sample[:3])), embedder=embedder, preset=preset)
     assert first.references == second.references
     assert np.array_equal(first.matrix, second.matrix)
 
@@ -108,20 +89,3 @@ def test_embedding_is_deterministic(sample: list[Standard]) -> None:
 def test_mismatched_shapes_are_refused() -> None:
     with pytest.raises(ValueError, match="rows"):
         CatalogueVectors("m", ("ST0001",), ("d",), (2,), np.zeros((3, 4), dtype=np.float32))
-
-
-def test_the_weights_are_mapped_as_stored_and_read_exactly(tmp_path: Path) -> None:
-    from safetensors import safe_open
-
-    root = _package_dir("wordllama") / "weights" / "l2_supercat_256.safetensors"
-    mapped = _mapped_tensor(root, "embedding.weight")
-    assert mapped.dtype == np.float16 and not mapped.flags.writeable
-    with safe_open(str(root), framework="np", device="cpu") as weights:
-        assert np.array_equal(mapped, weights.get_tensor("embedding.weight"))
-    damaged = tmp_path / "bad.safetensors"
-    header = b'{"embedding.weight": {"dtype": "F16", "shape": [4, 4], "data_offsets": [0, 8]}}'
-    damaged.write_bytes(len(header).to_bytes(8, "little") + header + bytes(8))
-    with pytest.raises(ModelNotAvailable):
-        _mapped_tensor(damaged, "embedding.weight")
-    with pytest.raises(ModelNotAvailable):
-        _mapped_tensor(damaged, "other")

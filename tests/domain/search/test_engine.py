@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 
 from skillshub.domain.search import (
+    Embedder,
     PartsMismatch,
     QueryError,
     StandardsIndex,
@@ -139,9 +140,11 @@ def test_standards_not_current_only_on_request(index: StandardsIndex) -> None:
     assert references(index, "packhouse line leader", include_not_current=True)[0] == "ST0016"
 
 
-def test_results_are_deterministic(index: StandardsIndex, sample: list[Standard]) -> None:
+def test_results_are_deterministic(
+    index: StandardsIndex, sample: list[Standard], embedder: Embedder
+) -> None:
     first = index.search("maintain vehicles", limit=10)
-    again = StandardsIndex.embed_and_build(list(reversed(sample)), preset="tiny")
+    again = StandardsIndex.embed_and_build(list(reversed(sample)), preset="tiny", embedder=embedder)
     second = again.search("maintain vehicles", limit=10)
     assert [m.as_dict() for m in first.matches] == [m.as_dict() for m in second.matches]
 
@@ -184,15 +187,18 @@ def test_limit(index: StandardsIndex) -> None:
     assert index.search("engineer", limit=0).matches == []
 
 
-def test_stored_vectors_must_fit(sample: list[Standard]) -> None:
+def test_stored_vectors_must_fit(sample: list[Standard], embedder: Embedder) -> None:
     preset = get_preset("tiny")
-    vectors = embed_catalogue(sample, preset=preset)
+    vectors = embed_catalogue(sample, embedder=embedder, preset=preset)
     changed = [dataclasses.replace(s, title=s.title + " (revised)") for s in sample]
     with pytest.raises(VectorsMismatch, match="different text"):
         StandardsIndex.build(changed, vectors=vectors, preset=preset)
     with pytest.raises(VectorsMismatch, match="No stored vectors for ST"):
         StandardsIndex.build(
-            sample, vectors=embed_catalogue(sample[:3], preset=preset), preset=preset
+            sample,
+            vectors=embed_catalogue(sample[:3], embedder=embedder, preset=preset),
+            preset=preset,
+            embedder=embedder,
         )
     with pytest.raises(VectorsMismatch, match="uses embeddings"):
         StandardsIndex.build(sample, vectors=None, preset=preset)
@@ -201,11 +207,25 @@ def test_stored_vectors_must_fit(sample: list[Standard]) -> None:
         StandardsIndex.build(sample, vectors=vectors, preset=other)
 
 
-def test_vectors_may_cover_more_than_is_indexed(sample: list[Standard]) -> None:
+def test_vectors_may_cover_more_than_is_indexed(sample: list[Standard], embedder: Embedder) -> None:
     preset = get_preset("tiny")
-    vectors = embed_catalogue(sample, preset=preset)
-    index = StandardsIndex.build(sample[:4], vectors=vectors, preset=preset)
+    vectors = embed_catalogue(sample, embedder=embedder, preset=preset)
+    index = StandardsIndex.build(sample[:4], vectors=vectors, preset=preset, embedder=embedder)
     assert len(index) == 4
+
+
+def test_a_dense_preset_is_given_its_own_embedder(
+    sample: list[Standard], embedder: Embedder
+) -> None:
+    preset = get_preset("tiny")
+    vectors = embed_catalogue(sample, embedder=embedder, preset=preset)
+    with pytest.raises(ValueError, match="pass embedder="):
+        StandardsIndex.build(sample, vectors=vectors, preset=preset)
+    with pytest.raises(ValueError, match="pass embedder="):
+        StandardsIndex.embed_and_build(sample, preset=preset)
+    other = dataclasses.replace(preset, model="another-model")
+    with pytest.raises(ValueError, match="not the 'wordllama"):
+        StandardsIndex.embed_and_build(sample, preset=other, embedder=embedder)
 
 
 def test_keyword_only_preset_needs_no_vectors(sample: list[Standard]) -> None:

@@ -19,6 +19,7 @@ from skillshub.domain.search import (
 from skillshub.domain.search.occupations import Occupation, label_key
 from skillshub.domain.search.presets import STANDARD_KINDS
 from skillshub.domain.search.units import index_units
+from skillshub.sources.embedding_models import load_embedder
 from skillshub.sources.occupations import read_occupation_links
 from tests.domain.search.conftest import DATA, catalogue, sample_standards
 
@@ -91,7 +92,9 @@ def test_index_units_add_occupations_after_the_standard_own_units() -> None:
 
 def test_occupation_wording_finds_standards_but_is_never_shown_as_evidence() -> None:
     standards = sample_standards()
-    index = StandardsIndex.embed_and_build(standards, preset="tiny", occupations=links())
+    index = StandardsIndex.embed_and_build(
+        standards, preset="tiny", embedder=load_embedder(get_preset("tiny")), occupations=links()
+    )
     outcome = index.search("maintain robots and automated production machinery")
     assert outcome.matches
     for match in outcome.matches:
@@ -101,6 +104,6 @@ def test_occupation_wording_finds_standards_but_is_never_shown_as_evidence() -> 
 def test_vectors_must_be_made_with_the_same_occupations() -> None:
     standards = sample_standards()
     preset = get_preset("tiny")
-    plain = embed_catalogue(standards, preset=preset)
+    plain = embed_catalogue(standards, embedder=load_embedder(preset), preset=preset)
     with pytest.raises(VectorsMismatch):
         StandardsIndex.build(standards, vectors=plain, preset=preset, occupations=links())
