@@ -16,8 +16,21 @@ log = logging.getLogger("skillshub.api")
 PAGING = frozenset({"page", "page_size", "limit", "offset"})
 """Parameters whose problems are titled "Invalid paging", as the handlers' own checks are."""
 FILTERS = frozenset(
-    {"max_duration_months", "max_cost_gbp", "start_within_months", "level", "route", "kind"}
+    {
+        "max_duration_months",
+        "max_cost_gbp",
+        "start_within_months",
+        "level",
+        "route",
+        "kind",
+        "type",
+        "delivery",
+        "funding",
+    }
 )
+QUERY_MODEL = "params"
+"""The handlers' name for their query model: an error located there is a rule of the whole
+query (a model validator's, such as "give q, a postcode, or both"), titled "Invalid query"."""
 
 
 class Problem(Exception):
@@ -112,27 +125,32 @@ def _message(error: dict[str, Any]) -> str:
         return "must be true or false"
     if kind == "missing":
         return "is required"
-    return str(error.get("msg", "is not valid"))
+    return str(error.get("msg", "is not valid")).removeprefix("Value error, ")
 
 
 def invalid_parameters(api: NinjaAPI, request: HttpRequest, exc: ValidationError) -> HttpResponse:
-    errors = [
-        {
-            "location": ".".join(str(part) for part in error.get("loc", ())),
-            "name": str(error.get("loc", ("",))[-1]),
-            "message": _message(error),
-        }
-        for error in exc.errors
-    ]
+    errors = []
+    for error in exc.errors:
+        location = tuple(str(part) for part in error.get("loc", ()))
+        if location[-1:] == (QUERY_MODEL,):
+            location = location[:-1]
+            name = ""
+        else:
+            name = location[-1] if location else ""
+        errors.append({"location": ".".join(location), "name": name, "message": _message(error)})
     names = {e["name"] for e in errors}
     title = "Invalid request"
     if names and names <= PAGING:
         title = "Invalid paging"
     elif names == {"radius_km"}:
         title = "Invalid radius"
+    elif names == {"sort"}:
+        title = "Invalid sort"
     elif names and names <= FILTERS:
         title = "Invalid filter"
-    where = "; ".join(f"{e['name']} {e['message']}" for e in errors)
+    elif names == {""}:
+        title = "Invalid query"
+    where = "; ".join(f"{e['name']} {e['message']}".strip() for e in errors)
     return problem_response(
         api,
         request,

@@ -9,7 +9,7 @@ from ninja import Field, Query, Router, Schema
 
 from skillshub.api.problems import Problem
 from skillshub.provision.finder import MAX_RADIUS_KM
-from skillshub.provision.offer_search import MAX_LIMIT
+from skillshub.provision.services import MAX_LIMIT
 
 router = Router()
 
@@ -61,7 +61,7 @@ def search_providers(request: HttpRequest, params: Query[ProviderSearchParams]) 
     """
     from skillshub.domain.geography import InvalidPostcode, UnknownPlace
     from skillshub.provision import nearby
-    from skillshub.provision.offer_search import MAX_LIMIT
+    from skillshub.provision.services import MAX_LIMIT
 
     if not 1 <= params.limit <= MAX_LIMIT or params.offset < 0:
         raise Problem(400, "Invalid paging", f"limit must be 1 to {MAX_LIMIT}, offset 0 or more.")

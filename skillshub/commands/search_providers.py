@@ -23,7 +23,7 @@ def register_kind(kinds: Any) -> None:
 def search_providers(args: argparse.Namespace) -> int:
     from skillshub.domain.geography import InvalidPostcode, UnknownPlace
     from skillshub.provision import nearby
-    from skillshub.provision.offer_search import MAX_LIMIT
+    from skillshub.provision.services import MAX_LIMIT
 
     if not 1 <= args.limit <= MAX_LIMIT:
         err.print(f"[red]--limit must be between 1 and {MAX_LIMIT}[/red]")

@@ -4,6 +4,7 @@ and courses near it, each as a card with time, format, where and what it costs t
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 from typing import Literal
 from urllib.parse import urlencode
 
@@ -11,10 +12,9 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from skillshub.catalogue.services import StandardsSearchResult
 from skillshub.domain import funding
-from skillshub.domain import provision as domain_provision
 from skillshub.domain.geography import km_to_miles
 from skillshub.domain.standards import Standard, level_in_words, months_text, time_commitment
-from skillshub.provision.finder import OfferResults
+from skillshub.provision.services import OfferMatch, OfferSearchResult
 from skillshub.settings import get_settings
 from skillshub.sources.funding_rules import read_embedded
 
@@ -157,17 +157,19 @@ def _standards(request: TrainingSearchRequest) -> StandardsSearchResult:
 
 
 def _apprenticeships(
-    request: TrainingSearchRequest, result: StandardsSearchResult, offers: OfferResults | None
+    request: TrainingSearchRequest,
+    result: StandardsSearchResult,
+    offers: OfferSearchResult | None,
 ) -> OptionGroup:
     from skillshub.catalogue.matching import get_index
 
     index = get_index()
-    nearest: dict[str, domain_provision.OfferHit] = {}
-    for hit in offers.hits if offers else []:
-        for reference in hit.offer.standard_references:
-            held = nearest.get(reference)
+    nearest: dict[str, OfferMatch] = {}
+    for hit in offers.results if offers else []:
+        for standard in hit.standards:
+            held = nearest.get(standard.reference)
             if held is None or (hit.distance_km or 0) < (held.distance_km or 0):
-                nearest[reference] = hit
+                nearest[standard.reference] = hit
     # Strong Level 4-5 matches first (in rank order), then the rest: the hub's own offer leads,
     # but a weak Level 4-5 match does not jump a close match at another level.
     top = max((m.score for m in result.results), default=0.0)
@@ -178,8 +180,8 @@ def _apprenticeships(
     cards = []
     for match in ranked[: request.per_group]:
         found = nearest.get(match.reference)
-        if found is not None and offers is not None:
-            where = f"{offers.provider_name(found.offer.ukprn)}, " + (
+        if found is not None:
+            where = f"{found.provider.name}, " + (
                 f"{found.distance_km:.1f} km away" if found.distance_km is not None else "online"
             )
         else:
@@ -299,50 +301,54 @@ def _providers(request: TrainingSearchRequest) -> OptionGroup:
     )
 
 
-def _offer_card(hit: domain_provision.OfferHit, offers: OfferResults) -> OptionCard:
-    offer = hit.offer
-    time = months_text(offer.duration_months)
-    if offer.hours_per_week:
-        time += f", {offer.hours_per_week:g} hours a week"
-    if offer.national or hit.distance_km is None:
-        where = f"{offers.provider_name(offer.ukprn)}, online or nationally"
+def _gbp(amount: str) -> str:
+    return f"£{Decimal(amount):,.0f}"
+
+
+def _offer_card(hit: OfferMatch) -> OptionCard:
+    time = months_text(hit.duration_months)
+    if hit.hours_per_week:
+        time += f", {hit.hours_per_week:g} hours a week"
+    if hit.national or hit.distance_km is None:
+        where = f"{hit.provider.name}, online or nationally"
     else:
-        where = f"{offers.provider_name(offer.ukprn)}, {hit.distance_km:.1f} km away"
-    if offer.cost_to_employer_gbp is not None:
-        cost = f"£{offer.cost_to_employer_gbp:,.0f} to the employer (provider's price)"
-    elif offer.cost_to_learner_gbp is not None:
-        cost = f"£{offer.cost_to_learner_gbp:,.0f} (provider's price)"
+        where = f"{hit.provider.name}, {hit.distance_km:.1f} km away"
+    if hit.cost_to_employer_gbp is not None:
+        cost = f"{_gbp(hit.cost_to_employer_gbp)} to the employer (provider's price)"
+    elif hit.cost_to_learner_gbp is not None:
+        cost = f"{_gbp(hit.cost_to_learner_gbp)} (provider's price)"
     else:
         cost = "Price not stated"
     return OptionCard(
         kind="course",
-        kind_name=str(offer.offer_type.value).capitalize(),
-        reference=offer.offer_id,
-        title=offer.title,
-        one_line=offer.description.split(". ")[0][:200] if offer.description else offer.title,
-        level=offer.level,
-        level_words=level_in_words(offer.level) if offer.level else "Level not stated",
+        kind_name=hit.type.capitalize(),
+        reference=hit.offer_id,
+        title=hit.title,
+        one_line=hit.description.split(". ")[0][:200] if hit.description else hit.title,
+        level=hit.level,
+        level_words=level_in_words(hit.level) if hit.level else "Level not stated",
         time=time,
-        format=str(offer.delivery_mode.value).capitalize(),
+        format=hit.delivery_mode.capitalize(),
         where=where,
         cost=cost,
-        url=f"/training/offers/{offer.offer_id}/",
-        reasons=list(hit.reasons[:2]),
+        url=f"/training/offers/{hit.offer_id}/",
+        reasons=hit.reasons[:2],
     )
 
 
 def find_training(request: TrainingSearchRequest, *, today: date) -> TrainingSearchResult:
     """Every route to the skill; raises QueryError for an unsearchable need and InvalidPostcode /
     UnknownPlace for a place that cannot be found (messages ready to show)."""
-    from skillshub.provision.finder import OfferSearch, find_offers, standard_links
+    from skillshub.provision.finder import standard_links
+    from skillshub.provision.services import OfferSearchRequest, find_offers
 
     standards = _standards(request)  # searched once: the courses are ranked by these standards
     offers = find_offers(
-        OfferSearch(
-            need=request.q,
+        OfferSearchRequest(
+            q=request.q,
             postcode=request.postcode,
             radius_km=request.radius_km,
-            levels=frozenset({request.level}) if request.level else frozenset(),
+            level=[request.level] if request.level else [],
             limit=50,
         ),
         today=today,
@@ -353,8 +359,8 @@ def find_training(request: TrainingSearchRequest, *, today: date) -> TrainingSea
     groups = [apprenticeships]
     if not no_good_match:
         groups.append(_qualifications(request))
-        course_cards = [_offer_card(hit, offers) for hit in offers.hits[: request.per_group]]
-        if offers.loaded.offer_count:
+        course_cards = [_offer_card(hit) for hit in offers.results[: request.per_group]]
+        if offers.offers_loaded:
             groups.append(
                 OptionGroup(
                     name="courses",
@@ -376,7 +382,7 @@ def find_training(request: TrainingSearchRequest, *, today: date) -> TrainingSea
     return TrainingSearchResult(
         query=request.q,
         postcode=request.postcode,
-        place=offers.location.query if offers.location else None,
+        place=offers.postcode,
         radius_km=request.radius_km,
         notes=list(dict.fromkeys([*notes, *offers.notes])),
         no_good_match=no_good_match,

@@ -8,13 +8,14 @@ from typing import Any
 from django import forms
 from django.contrib.auth import authenticate
 from django.contrib.auth.models import AbstractBaseUser
+from pydantic import ValidationError
 
 from skillshub.core.govuk_forms import GovukForm
 from skillshub.domain import provision as domain
 from skillshub.domain.geography import normalise_postcode
+from skillshub.provision import services
 from skillshub.provision import vocabulary as v
-from skillshub.provision.finder import DEFAULT_RADIUS_KM, OfferSearch
-from skillshub.provision.offer_search import offer_search
+from skillshub.provision.finder import DEFAULT_RADIUS_KM
 from skillshub.sources.course_directory_codes import parse_aim_ref
 from skillshub.sources.tables import parse_day, parse_url
 
@@ -38,6 +39,21 @@ START_CHOICES = [
     ("12", "Within 12 months"),
 ]
 MAX_COST_GBP = 1_000_000
+REQUEST_FIELDS = {
+    "radius_km": "radius",
+    "max_duration_months": "max_duration",
+    "max_cost_gbp": "max_cost",
+    "start_within_months": "start_within",
+}
+"""Offer search request fields whose form field (and the page's address) has a shorter name."""
+PAGE_MESSAGES = {
+    services.NEED_OR_PLACE: (
+        "Describe the skills you need, or enter a postcode to see all courses near it"
+    ),
+}
+"""The page's words for a request's rules, by pydantic error type."""
+BEYOND_THE_FORM = {"offset": "There are not that many pages of results: go back to page 1"}
+"""The page's words for request fields the form does not ask (the page number sets offset)."""
 
 
 def _typed(name: str, choices: list[tuple[str, str]], coerce: Any) -> forms.TypedChoiceField:
@@ -45,6 +61,9 @@ def _typed(name: str, choices: list[tuple[str, str]], coerce: Any) -> forms.Type
 
 
 class SearchForm(GovukForm):
+    """The search page's answers; `clean` turns them into `search_request`, the one offer
+    search request, whose own rules (need or postcode, bounds) report here as field errors."""
+
     q = forms.CharField(
         required=False,
         max_length=500,
@@ -80,42 +99,59 @@ class SearchForm(GovukForm):
     start_within = _typed("start_within", START_CHOICES, int)
     sort = forms.ChoiceField(choices=list(v.SORTS.items()), required=False)
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, limit: int = 20, offset: int = 0, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if not self.is_bound or not self.data.get("radius"):
             self.initial["radius"] = str(int(DEFAULT_RADIUS_KM))
+        self.limit, self.offset = limit, offset
+        self.search_request: services.OfferSearchRequest | None = None
 
     def clean_postcode(self) -> str:
         return str(self.cleaned_data.get("postcode") or "")
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        if not data.get("q") and not data.get("postcode") and not self.errors:
-            self.add_error(
-                "q",
-                "Describe the skills you need, or enter a postcode to see all courses near it",
-            )
+        if not self.errors:
+            try:
+                self.search_request = self.offer_request(data)
+            except ValidationError as error:
+                self._add_request_errors(error)
         return data
 
-    def offer_search(self, *, limit: int, offset: int) -> OfferSearch:
-        data = self.cleaned_data
+    def offer_request(self, data: dict[str, Any]) -> services.OfferSearchRequest:
+        """The answers as the offer search request (raises pydantic's ValidationError); an
+        unanswered question takes the request's default."""
         max_cost = data.get("max_cost")
-        return offer_search(
-            need=data.get("q") or "",
-            postcode=data.get("postcode") or "",
-            radius_km=data.get("radius") or DEFAULT_RADIUS_KM,
-            levels=data.get("level") or (),
-            types=data.get("type") or (),
-            delivery=data.get("delivery") or (),
-            max_duration_months=data.get("max_duration"),
-            max_cost_gbp=None if max_cost is None else float(max_cost),
-            funded=bool(data.get("funded")),
-            funding=data.get("funding") or (),
-            start_within_months=data.get("start_within"),
-            sort=data.get("sort") or "relevance",
-            limit=limit,
-            offset=offset,
+        answers: dict[str, Any] = {
+            "q": data.get("q"),
+            "postcode": data.get("postcode"),
+            "radius_km": data.get("radius"),
+            "level": data.get("level"),
+            "type": data.get("type"),
+            "delivery": data.get("delivery"),
+            "max_duration_months": data.get("max_duration"),
+            "max_cost_gbp": None if max_cost is None else float(max_cost),
+            "funded": bool(data.get("funded")),
+            "funding": data.get("funding"),
+            "start_within_months": data.get("start_within"),
+            "sort": data.get("sort"),
+        }
+        return services.OfferSearchRequest(
+            **{name: value for name, value in answers.items() if value not in (None, "")},
+            limit=self.limit,
+            offset=self.offset,
         )
+
+    def _add_request_errors(self, error: ValidationError) -> None:
+        """Each problem under the field it is about (a rule of the whole request: under q)."""
+        for problem in error.errors():
+            location = problem["loc"]
+            name = REQUEST_FIELDS.get(str(location[0]), str(location[0])) if location else "q"
+            message = PAGE_MESSAGES.get(problem["type"], problem["msg"])
+            if name not in self.fields:
+                self.add_error(None, BEYOND_THE_FORM.get(name, message))
+            else:
+                self.add_error(name, message)
 
 
 def _standards(value: str) -> list[str]:

@@ -16,8 +16,8 @@ from django.utils.safestring import SafeString, mark_safe
 from skillshub.domain import provision as domain
 from skillshub.provision import vocabulary as v
 from skillshub.provision import words
-from skillshub.provision.finder import OfferResults
 from skillshub.provision.models import Source
+from skillshub.provision.services import OfferFacts, OfferMatch, OfferSearchResult
 
 STATUS_WARNINGS = {
     domain.ProviderStatus.NOT_STARTING_NEW_APPRENTICES: (
@@ -56,27 +56,27 @@ def _standard_links(references: Iterable[str], titles: Mapping[str, str]) -> Saf
     )
 
 
-def result_summary(hit: domain.OfferHit, *, today: date) -> dict[str, Any]:
+def result_summary(facts: OfferFacts) -> dict[str, Any]:
     """The facts an employer decides on, at a glance."""
-    offer = hit.offer
     return {
         "classes": "govuk-summary-list--no-border app-offer-facts",
         "rows": [
-            _row("Distance", words.distance(hit.distance_km, location_free=offer.location_free)),
-            _row("Cost", words.cost(offer)),
-            _row("Time", words.time_commitment(offer)),
-            _row("Format", words.delivery_format(offer)),
-            _row("Starts", words.starts(offer, today=today)),
-            _row("Funding", words.funding(offer)),
+            _row("Distance", facts.distance),
+            _row("Cost", facts.cost),
+            _row("Time", facts.time),
+            _row("Format", facts.format),
+            _row("Starts", facts.starts),
+            _row("Funding", facts.funding),
         ],
     }
 
 
-def _why(hit: domain.OfferHit, titles: Mapping[str, str]) -> list[SafeString]:
+def _why(hit: OfferMatch) -> list[SafeString]:
+    """The standards the need matched that it teaches, and the title words that match."""
     reasons = []
-    linked = [ref for ref in hit.offer.standard_references if ref in titles]
-    if linked:
-        reasons.append(format_html("Teaches {}", _standard_links(linked, titles)))
+    titles = {standard.reference: standard.title for standard in hit.standards if standard.title}
+    if titles:
+        reasons.append(format_html("Teaches {}", _standard_links(titles, titles)))
     for reason in hit.reasons:
         if reason.startswith("title mentions"):
             reasons.append(format_html("The {}", reason))
@@ -88,32 +88,29 @@ def offer_anchor(offer_id: str) -> str:
     return "offer-" + "".join(c if c.isalnum() or c in "-_" else "-" for c in offer_id)
 
 
-def result_items(
-    results: OfferResults, *, today: date, shortlisted: Iterable[str]
-) -> list[dict[str, Any]]:
-    titles = results.standard_titles()
+def _status_warning(status: str | None) -> str | None:
+    return STATUS_WARNINGS.get(domain.ProviderStatus(status)) if status else None
+
+
+def result_items(results: OfferSearchResult, *, shortlisted: Iterable[str]) -> list[dict[str, Any]]:
     chosen = set(shortlisted)
-    items = []
-    for hit in results.hits:
-        offer = hit.offer
-        card = results.loaded.providers.get(offer.ukprn)
-        items.append(
-            {
-                "offer_id": offer.offer_id,
-                "anchor": offer_anchor(offer.offer_id),
-                "title": offer.title,
-                "href": offer_href(offer.offer_id),
-                "provider": results.provider_name(offer.ukprn),
-                "provider_href": provider_href(offer.ukprn),
-                "caption": f"{v.label(offer.offer_type)} · {words.level(offer.level)}",
-                "warning": STATUS_WARNINGS.get(card.status) if card else None,
-                "summary": result_summary(hit, today=today),
-                "why": _why(hit, titles),
-                "shortlisted": offer.offer_id in chosen,
-                **shortlist_buttons(offer.title),
-            }
-        )
-    return items
+    return [
+        {
+            "offer_id": hit.offer_id,
+            "anchor": offer_anchor(hit.offer_id),
+            "title": hit.title,
+            "href": offer_href(hit.offer_id),
+            "provider": hit.provider.name,
+            "provider_href": provider_href(hit.provider.ukprn),
+            "caption": f"{hit.facts.type} · {hit.facts.level}",
+            "warning": _status_warning(hit.provider.status),
+            "summary": result_summary(hit.facts),
+            "why": _why(hit),
+            "shortlisted": hit.offer_id in chosen,
+            **shortlist_buttons(hit.title),
+        }
+        for hit in results.results
+    ]
 
 
 def shortlist_buttons(title: str) -> dict[str, SafeString]:
@@ -128,7 +125,7 @@ def shortlist_buttons(title: str) -> dict[str, SafeString]:
     }
 
 
-def standards_found(results: OfferResults) -> list[dict[str, str]]:
+def standards_found(results: OfferSearchResult) -> list[dict[str, str]]:
     return [
         {
             "reference": link.reference,

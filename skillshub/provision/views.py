@@ -17,7 +17,7 @@ from skillshub.domain import provision as domain
 from skillshub.domain.geography import InvalidPostcode, UnknownPlace, distance_km
 from skillshub.domain.search import QueryError
 from skillshub.geo import places
-from skillshub.provision import finder, forms, models, nearby, presenters, shortlist, store
+from skillshub.provision import forms, models, nearby, presenters, services, shortlist, store
 from skillshub.provision import index as provision_index
 from skillshub.provision.ingest import COMMAND
 from skillshub.sources import discover_uni
@@ -96,8 +96,8 @@ def _search_fields(form: forms.SearchForm) -> dict[str, Any]:
 def _without_courses(request: HttpRequest, form: forms.SearchForm) -> HttpResponse:
     """No course data yet: say what is here, and list HE providers near a postcode."""
     near = None
-    if form.is_bound and form.is_valid():
-        postcode = form.cleaned_data.get("postcode") or ""
+    if form.is_bound and form.is_valid() and form.search_request is not None:
+        postcode = form.search_request.postcode
         if not postcode:
             form.add_error(
                 "postcode",
@@ -105,9 +105,8 @@ def _without_courses(request: HttpRequest, form: forms.SearchForm) -> HttpRespon
                 "loaded yet, so a need cannot be matched to courses on its own",
             )
         else:
-            radius = form.cleaned_data.get("radius") or finder.DEFAULT_RADIUS_KM
             try:
-                near = _near(postcode, radius)
+                near = _near(postcode, form.search_request.radius_km)
             except (InvalidPostcode, UnknownPlace) as error:
                 form.add_error("postcode", str(error))
     he_sites = models.ProviderSite.objects.filter(source=models.Source.DISCOVER_UNI)
@@ -144,27 +143,26 @@ def _without_status(request: HttpRequest) -> str:
 def search(request: HttpRequest) -> HttpResponse:
     loaded = provision_index.current()
     submitted = "q" in request.GET or "postcode" in request.GET
-    form = forms.SearchForm(request.GET if submitted else None)
+    page = _page_number(request)
+    form = forms.SearchForm(
+        request.GET if submitted else None, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE
+    )
     if loaded.offer_count == 0:
         return _without_courses(request, form)
-    page = _page_number(request)
     results = None
     near = None
-    if submitted and form.is_valid():
-        request_search = form.offer_search(limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE)
+    if submitted and form.is_valid() and form.search_request is not None:
         try:
-            results = finder.find_offers(request_search, today=today())
+            results = services.find_offers(form.search_request, today=today())
         except QueryError as error:
             form.add_error("q", str(error))
         except (InvalidPostcode, UnknownPlace) as error:
             form.add_error("postcode", str(error))
         else:
             shortlist.remember_search(request, request.get_full_path())
-            if results.location:
-                shortlist.remember_postcode(request, results.location.query)
-                near = _near(
-                    results.location.query, request_search.radius_km or finder.DEFAULT_RADIUS_KM
-                )
+            if results.postcode and results.radius_km:
+                shortlist.remember_postcode(request, results.postcode)
+                near = _near(results.postcode, results.radius_km)
     chosen = shortlist.offer_ids(request)
     context: dict[str, Any] = {
         "form": form,
@@ -196,9 +194,7 @@ def search(request: HttpRequest) -> HttpResponse:
             "sort": form.govuk_select("sort", label="Sort by"),
         },
         "results": results,
-        "items": presenters.result_items(results, today=today(), shortlisted=chosen)
-        if results
-        else [],
+        "items": presenters.result_items(results, shortlisted=chosen) if results else [],
         "standards": presenters.standards_found(results) if results else [],
         "pagination": presenters.pagination(
             request.GET, page=page, total=results.total, page_size=PAGE_SIZE

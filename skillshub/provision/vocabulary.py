@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from enum import StrEnum
 from typing import TypeVar
 
@@ -83,14 +83,21 @@ class UnknownCode(ValueError):
     """A code that is not in the vocabulary; the message lists the allowed codes."""
 
 
-def decode(codes: dict[str, E], values: Iterable[str], *, what: str) -> frozenset[E]:
-    """Codes from a request (``htq``, ``day-release``) as vocabulary values."""
-    found = set()
+def canonical(codes: Mapping[str, object], values: Iterable[str], *, what: str) -> list[str]:
+    """Codes from a request (``HTQ``, ``day_release``, ``Skills Bootcamp``) as the codes we list,
+    each once, in the order given; UnknownCode names a code we do not know and lists ours."""
+    found: list[str] = []
     for value in values:
         key = value.strip().lower().replace("_", "-").replace(" ", "-")
         if not key:
             continue
         if key not in codes:
             raise UnknownCode(f"'{value}' is not a {what}; use one of: {', '.join(codes)}")
-        found.add(codes[key])
-    return frozenset(found)
+        if key not in found:
+            found.append(key)
+    return found
+
+
+def decode(codes: dict[str, E], values: Iterable[str], *, what: str) -> frozenset[E]:
+    """Codes from a request (``htq``, ``day-release``) as vocabulary values."""
+    return frozenset(codes[key] for key in canonical(codes, values, what=what))

@@ -81,6 +81,9 @@ def test_one_offer_as_schema_org_course(client: Client, course_directory: None) 
         ({"postcode": "B1 1AA", "type": "spaceship"}, "Invalid filter", "htq"),
         ({"postcode": "B1 1AA", "sort": "price"}, "Invalid sort", "relevance"),
         ({"postcode": "B1 1AA", "max_cost_gbp": -1}, "Invalid filter", "negative"),
+        ({"postcode": "B1 1AA", "delivery": "post"}, "Invalid filter", "classroom, online"),
+        ({"postcode": "B1 1AA", "funding": "grant"}, "Invalid filter", "student-finance"),
+        ({"postcode": "B1 1AA", "offset": -1}, "Invalid paging", "offset cannot be negative"),
     ],
 )
 def test_bad_input_is_a_problem_document(
@@ -91,6 +94,22 @@ def test_bad_input_is_a_problem_document(
     assert response["Content-Type"] == "application/problem+json"
     body = response.json()
     assert body["title"] == title and detail in body["detail"]
+    assert "Value error" not in body["detail"] and "params" not in body["detail"]
+
+
+def test_a_rule_of_the_whole_query_is_located_at_the_query(client: Client) -> None:
+    body = client.get(URL, {"q": " ", "postcode": ""}).json()
+    assert body["errors"] == [
+        {"location": "query", "message": "Give q (the need in plain words), a postcode, or both"}
+    ]
+
+
+def test_each_result_has_its_facts_in_words(client: Client, course_directory: None) -> None:
+    body = client.get(URL, {"postcode": "B1 1AA", "type": "HTQ", "limit": 1}).json()
+    (first,) = body["results"]
+    assert first["facts"]["distance"] == "1.2 km (0.7 miles)"
+    assert first["facts"]["cost"] == "£6,165 to the learner"
+    assert first["provider"]["status"] == "active" and first["national"] is False
 
 
 def test_a_wrongly_typed_parameter_is_a_problem_document(client: Client) -> None:

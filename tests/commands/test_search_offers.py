@@ -43,16 +43,42 @@ def test_each_offer_with_distance_cost_and_time(
     assert "Distance: 1.2 km (0.7 miles)" in output
     assert "Cost: £6,165 to the learner" in output and "Time: 2 years, part time" in output
     assert "[TEST] HTQ Higher National Certificate" in output
+    assert "Higher Technical Qualification (HTQ)" in output
+
+
+def test_codes_are_read_as_the_vocabulary_spells_them(
+    course_directory: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    argv = ["search", "offers", "--postcode", "B1 1AA", "--type", "HTQ", "--sort", "distance"]
+    assert main([*argv, "--limit", "1", "--json"]) == 0
+    body = json.loads(capsys.readouterr().out)
+    assert body["total"] == 2 and len(body["results"]) == 1 and body["offset"] == 0
+    facts = body["results"][0]["facts"]
+    assert facts["distance"] == "1.2 km (0.7 miles)" and facts["level"] == "Level 4"
+
+
+def test_without_course_data_it_says_how_to_load_it(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    load_geography()
+    assert main(["search", "offers", "--postcode", "B1 1AA", "--json"]) == 0
+    captured = capsys.readouterr()
+    assert json.loads(captured.out)["offers_loaded"] == 0
+    assert "No course data is loaded" in captured.err
 
 
 @pytest.mark.parametrize(
     ("argv", "message"),
     [
         (["--postcode", "B1 1A"], "not a full UK postcode"),
-        ([], "give the need in plain words"),
+        ([], "Give q (the need in plain words), a postcode, or both"),
         (["?!", "--postcode", "B1 1AA"], "Describe the skills or tasks you need"),
-        (["--postcode", "B1 1AA", "--limit", "0"], "--limit"),
-        (["--postcode", "B1 1AA", "--max-cost-gbp", "-5"], "cannot be negative"),
+        (["--postcode", "B1 1AA", "--limit", "0"], "--limit: Input should be greater than"),
+        (["--postcode", "B1 1AA", "--limit", "101"], "--limit: Input should be less than"),
+        (["--postcode", "B1 1AA", "--radius-km", "0"], "--radius-km: Input should be greater"),
+        (["--postcode", "B1 1AA", "--max-cost-gbp", "-5"], "--max-cost-gbp: Input should be"),
+        (["--postcode", "B1 1AA", "--type", "spaceship"], "--type: 'spaceship' is not a type"),
+        (["--postcode", "B1 1AA", "--sort", "price"], "use one of: relevance, distance"),
     ],
 )
 def test_bad_input_is_explained(

@@ -8,13 +8,14 @@ import io
 import shutil
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from skillshub.core.ingest import SourceFile
 from skillshub.core.models import DatasetLoad
 from skillshub.domain import provision as domain
-from skillshub.provision import finder, models
+from skillshub.provision import models, services
 from skillshub.provision.ingest import Kind, recognise
 from skillshub.provision.models import Source
 from skillshub.sources.errors import SourceError
@@ -136,12 +137,16 @@ def test_the_zip_loads_level_4_5_courses_at_their_locations(
     assert not any("Radiography" in row.title or "Law" in row.title for row in rows.values())
 
 
+def find(**values: Any) -> services.OfferSearchResult:
+    return services.find_offers(services.OfferSearchRequest(**values), today=TODAY)
+
+
 def test_loaded_courses_appear_in_the_offer_search_near_a_postcode(
     geography: None, tmp_path: Path
 ) -> None:
     load_zip(dataset_zip(tmp_path))
-    near = finder.find_offers(finder.OfferSearch(postcode="OX14 1GG", radius_km=25), today=TODAY)
-    titles = sorted(hit.offer.title for hit in near.hits)
+    near = find(postcode="OX14 1GG", radius_km=25)
+    titles = sorted(hit.title for hit in near.results)
     assert titles == [
         "FdA Business and Management Practice",
         "FdA Business and Management Practice",
@@ -149,13 +154,12 @@ def test_loaded_courses_appear_in_the_offer_search_near_a_postcode(
         "FdSc Animal Therapy and Rehabilitation",
         "FdSc Animal Therapy and Rehabilitation",
     ]
-    assert all(hit.distance_km is not None and hit.distance_km < 1 for hit in near.hits)
-    assert near.provider_name(10000055) == "Abingdon and Witney College"
-    need = finder.find_offers(
-        finder.OfferSearch(need="early years", postcode="OX14 1GG"), today=TODAY
-    )
-    assert need.hits[0].offer.title == "FdA Early Years"
-    far = finder.find_offers(finder.OfferSearch(postcode="B1 1AA", radius_km=25), today=TODAY)
+    assert all(hit.distance_km is not None and hit.distance_km < 1 for hit in near.results)
+    providers = {hit.provider.ukprn: hit.provider.name for hit in near.results}
+    assert providers[10000055] == "Abingdon and Witney College"
+    need = find(q="early years", postcode="OX14 1GG")
+    assert need.results[0].title == "FdA Early Years"
+    far = find(postcode="B1 1AA", radius_km=25)
     assert far.total == 0
 
 

@@ -111,6 +111,7 @@ def test_sorting_by_distance(client_request: PageClient, course_directory: None)
         ({"postcode": "B1 1AA", "max_cost": "lots"}, "max_cost", "whole number of pounds"),
         ({"postcode": "B1 1AA", "radius": "7"}, "radius", "Select a valid choice"),
         ({"postcode": "B1 1AA", "type": ["spaceship"]}, "type", "Select a valid choice"),
+        ({"postcode": "B1 1AA", "page": "6000"}, "main-content", "not that many pages"),
     ],
 )
 def test_bad_input_is_explained_and_kept(
