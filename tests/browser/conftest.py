@@ -56,8 +56,33 @@ class Visit:
         ]
 
 
+@pytest.fixture(scope="session")
+def hub_server(django_db_setup: None, django_db_blocker: Any) -> Iterator[Any]:
+    """The hub over HTTP for the whole run, in a thread that shares the test database's one
+    in-memory SQLite connection (as Django's live server does for SQLite). Each test runs in its
+    own rolled-back transaction (`db`) and the browser sees that test's data: nothing is flushed
+    and loaded again between tests, as pytest-django's `live_server` (a transactional test) does."""
+    from django.db import connection
+    from pytest_django.live_server_helper import LiveServer
+
+    with django_db_blocker.unblock():
+        if not (connection.vendor == "sqlite" and connection.is_in_memory_db()):
+            pytest.fail("browser tests need the in-memory SQLite test database (not PostgreSQL)")
+        server = LiveServer("localhost")
+    server._live_server_modified_settings.enable()
+    yield server
+    server._live_server_modified_settings.disable()
+    server.stop()
+
+
 @pytest.fixture
-def visit(browser: Any, live_server: Any) -> Iterator[Any]:
+def served(db: None, hub_server: Any) -> Any:
+    """The shared server, for a test whose data lives in its own transaction."""
+    return hub_server
+
+
+@pytest.fixture
+def visit(browser: Any, served: Any) -> Iterator[Any]:
     context = browser.new_context()
     pages: list[Any] = []
 
@@ -66,7 +91,7 @@ def visit(browser: Any, live_server: Any) -> Iterator[Any]:
         pages.append(page)
         requests: list[str] = []
         page.on("request", lambda request: requests.append(request.url))
-        page.goto(live_server.url + path, wait_until="networkidle")
+        page.goto(served.url + path, wait_until="networkidle")
         return Visit(page, requests)
 
     yield open_page

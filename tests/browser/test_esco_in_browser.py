@@ -6,11 +6,11 @@ from typing import Any
 
 import pytest
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
 
 @pytest.fixture
-def catalogue(transactional_db: None) -> None:
+def catalogue(db: None) -> None:
     from tests.conftest import load_fixture_catalogue
     from tests.qualifications.loading import load_sample
 

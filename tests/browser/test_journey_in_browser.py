@@ -10,11 +10,11 @@ import pytest
 
 from tests.browser.conftest import Visit
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
 
 @pytest.fixture
-def journey(transactional_db: None, tmp_path: Path) -> None:
+def journey(db: None, tmp_path: Path) -> None:
     from tests.provision.discover_uni_loading import load_he_providers
     from tests.provision.loading import load_all
     from tests.qualifications.loading import load_sample
@@ -41,10 +41,10 @@ def check(page: Any) -> None:
 
 
 def test_need_to_results_to_standard_to_training_near_me_to_shortlist(
-    phone: Any, live_server: Any, journey: None
+    phone: Any, served: Any, journey: None
 ) -> None:
     page = phone
-    page.goto(live_server.url + "/find-training/", wait_until="networkidle")
+    page.goto(served.url + "/find-training/", wait_until="networkidle")
     check(page)
     page.fill("#q", "maintain PLC control systems")
     page.fill("#postcode", "B1 1AA")
@@ -97,11 +97,11 @@ NARROW_PAGES = [
 ]
 
 
-def test_no_page_scrolls_sideways_at_320_px(phone: Any, live_server: Any, journey: None) -> None:
+def test_no_page_scrolls_sideways_at_320_px(phone: Any, served: Any, journey: None) -> None:
     """One test over every page (the data loads once): each page's width at 320 px."""
     too_wide = {}
     for path in NARROW_PAGES:
-        phone.goto(live_server.url + path, wait_until="networkidle")
+        phone.goto(served.url + path, wait_until="networkidle")
         width = phone.evaluate("document.documentElement.scrollWidth")
         if width > 320:
             too_wide[path] = width

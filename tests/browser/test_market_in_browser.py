@@ -9,29 +9,29 @@ import pytest
 
 from tests.browser.conftest import Visit
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 AREA = "/local-market/areas/E47000007/"
 
 
 @pytest.fixture
-def data(transactional_db: None, market_data: None) -> None:
+def data(db: None, market_data: None) -> None:
     from tests.conftest import load_fixture_catalogue
 
     load_fixture_catalogue()
 
 
-def test_the_area_page_passes_axe(visit: Any, live_server: Any, data: None) -> None:
+def test_the_area_page_passes_axe(visit: Any, served: Any, data: None) -> None:
     for path in ("/local-market/", AREA, AREA + "?print=1"):
         page: Visit = visit(path)
         assert page.axe_violations() == [], path
-        assert all(url.startswith(live_server.url) for url in page.requests), page.requests
+        assert all(url.startswith(served.url) for url in page.requests), page.requests
 
 
-def test_the_area_page_fits_320_px(browser: Any, live_server: Any, data: None) -> None:
+def test_the_area_page_fits_320_px(browser: Any, served: Any, data: None) -> None:
     context = browser.new_context(viewport={"width": 320, "height": 640})
     page = context.new_page()
     try:
-        page.goto(live_server.url + AREA, wait_until="networkidle")
+        page.goto(served.url + AREA, wait_until="networkidle")
         width = page.evaluate("document.documentElement.scrollWidth")
         assert width <= 320, f"the page is {width} px wide"
         assert page.locator("svg.app-map").bounding_box()["width"] <= 320

@@ -9,12 +9,12 @@ import pytest
 
 from tests.browser.conftest import Visit
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 NARROW = {"width": 320, "height": 640}
 
 
 @pytest.fixture
-def need_data(transactional_db: None) -> None:
+def need_data(db: None) -> None:
     from tests.conftest import load_fixture_catalogue
     from tests.provision.loading import load_geography
 
@@ -27,7 +27,7 @@ def check(page: Any, where: str) -> None:
     assert page.evaluate("document.documentElement.scrollWidth") <= NARROW["width"], where
 
 
-def test_the_need_journey_is_accessible(browser: Any, live_server: Any, need_data: None) -> None:
+def test_the_need_journey_is_accessible(browser: Any, served: Any, need_data: None) -> None:
     context = browser.new_context(viewport=NARROW)
     page = context.new_page()
 
@@ -36,7 +36,7 @@ def test_the_need_journey_is_accessible(browser: Any, live_server: Any, need_dat
         page.wait_for_load_state("networkidle")
 
     try:
-        page.goto(live_server.url + "/needs/register/", wait_until="networkidle")
+        page.goto(served.url + "/needs/register/", wait_until="networkidle")
         check(page, "start")
         page.get_by_role("button", name="Start now").click()
         page.wait_for_load_state("networkidle")

@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
 PAGES = [
     "/",
@@ -21,18 +21,18 @@ PAGES = [
 
 
 @pytest.fixture(autouse=True)
-def catalogue(transactional_db: None) -> None:
+def catalogue(db: None) -> None:
     from tests.conftest import load_fixture_catalogue
 
     load_fixture_catalogue()
 
 
 @pytest.mark.parametrize("path", PAGES)
-def test_page_is_accessible_and_self_contained(visit: Any, live_server: Any, path: str) -> None:
+def test_page_is_accessible_and_self_contained(visit: Any, served: Any, path: str) -> None:
     seen = visit(path)
     assert seen.page.locator("h1").count() == 1
     outside = [
-        url for url in seen.requests if not url.startswith((live_server.url, "data:", "blob:"))
+        url for url in seen.requests if not url.startswith((served.url, "data:", "blob:"))
     ]
     assert outside == [], f"requests left the hub: {outside}"
     assert seen.axe_violations() == []
@@ -56,8 +56,8 @@ def test_axe_harness_does_report_violations(browser: Any) -> None:
     assert {"image-alt", "html-has-lang"} <= ids
 
 
-def test_api_docs_load_nothing_from_other_hosts(visit: Any, live_server: Any) -> None:
+def test_api_docs_load_nothing_from_other_hosts(visit: Any, served: Any) -> None:
     seen = visit("/api/docs")
     seen.page.wait_for_selector(".swagger-ui .info", timeout=15_000)
-    outside = [url for url in seen.requests if not url.startswith((live_server.url, "data:"))]
+    outside = [url for url in seen.requests if not url.startswith((served.url, "data:"))]
     assert outside == [], f"the API docs page reached other hosts: {outside}"

@@ -9,22 +9,22 @@ import pytest
 
 from tests.browser.conftest import Visit
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 SCREEN = {"width": 375, "height": 667}
 
 
 @pytest.fixture
-def catalogue(transactional_db: None) -> None:
+def catalogue(db: None) -> None:
     from tests.conftest import load_fixture_catalogue
 
     load_fixture_catalogue()
 
 
-def test_job_to_steps_on_a_phone(browser: Any, live_server: Any, catalogue: None) -> None:
+def test_job_to_steps_on_a_phone(browser: Any, served: Any, catalogue: None) -> None:
     context = browser.new_context(viewport=SCREEN)
     page = context.new_page()
     try:
-        page.goto(live_server.url + "/progression/", wait_until="networkidle")
+        page.goto(served.url + "/progression/", wait_until="networkidle")
         page.fill("#job", "software development")
         page.get_by_role("button", name="Continue").click()
         page.wait_for_load_state("networkidle")
@@ -33,9 +33,9 @@ def test_job_to_steps_on_a_phone(browser: Any, live_server: Any, catalogue: None
         page.wait_for_load_state("networkidle")
         assert page.url.endswith("/progression/ST0128/") or "/progression/ST" in page.url
         for path in ("/progression/", "/progression/ST0128/", "/progression/ST0128/ST0116/case/"):
-            page.goto(live_server.url + path, wait_until="networkidle")
+            page.goto(served.url + path, wait_until="networkidle")
             assert Visit(page, []).axe_violations() == [], path
-        page.goto(live_server.url + "/progression/ST0128/", wait_until="networkidle")
+        page.goto(served.url + "/progression/ST0128/", wait_until="networkidle")
         height = page.evaluate("document.documentElement.scrollHeight")
         assert height < 4 * SCREEN["height"], f"{height} px is four screens or more"
         assert page.evaluate("document.documentElement.scrollWidth") <= SCREEN["width"]

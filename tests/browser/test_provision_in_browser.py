@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
 HTQ = "ncs:00000000-0000-4000-8000-0000000000a1"
 PAGES = [
@@ -24,16 +24,16 @@ PASSWORD = "a long test passphrase 42"
 
 
 @pytest.fixture
-def provision(transactional_db: None, tmp_path: Path) -> None:
+def provision(db: None, tmp_path: Path) -> None:
     from tests.provision.loading import load_all
 
     load_all(tmp_path)
 
 
-def assert_self_contained_and_accessible(seen: Any, live_server: Any) -> None:
+def assert_self_contained_and_accessible(seen: Any, served: Any) -> None:
     assert seen.page.locator("h1").count() == 1
     outside = [
-        url for url in seen.requests if not url.startswith((live_server.url, "data:", "blob:"))
+        url for url in seen.requests if not url.startswith((served.url, "data:", "blob:"))
     ]
     assert outside == [], f"requests left the hub: {outside}"
     assert seen.axe_violations() == []
@@ -41,33 +41,33 @@ def assert_self_contained_and_accessible(seen: Any, live_server: Any) -> None:
 
 @pytest.mark.parametrize("path", PAGES)
 def test_provision_page_is_accessible(
-    visit: Any, live_server: Any, provision: None, path: str
+    visit: Any, served: Any, provision: None, path: str
 ) -> None:
-    assert_self_contained_and_accessible(visit(path), live_server)
+    assert_self_contained_and_accessible(visit(path), served)
 
 
-def test_the_no_data_page_is_accessible(visit: Any, live_server: Any) -> None:
+def test_the_no_data_page_is_accessible(visit: Any, served: Any) -> None:
     from tests.conftest import load_fixture_catalogue
 
     load_fixture_catalogue()
     seen = visit("/training/")
     assert "No course data has been loaded" in seen.page.inner_text("main")
-    assert_self_contained_and_accessible(seen, live_server)
+    assert_self_contained_and_accessible(seen, served)
 
 
 def test_shortlist_then_compare_and_print_button(
-    visit: Any, live_server: Any, provision: None
+    visit: Any, served: Any, provision: None
 ) -> None:
     seen = visit("/training/?postcode=B1+1AA&radius=25")
     seen.page.get_by_role("button", name="Add [TEST] HTQ Higher National Certificate").first.click()
     seen.page.wait_for_load_state("networkidle")
-    seen.page.goto(live_server.url + "/training/shortlist/", wait_until="networkidle")
+    seen.page.goto(served.url + "/training/shortlist/", wait_until="networkidle")
     assert seen.page.locator("thead th").count() == 2
     assert seen.page.get_by_role("button", name="Print the shortlist").is_visible()
     assert seen.axe_violations() == []
 
 
-def test_provider_signs_in_and_adds_a_course(visit: Any, live_server: Any, provision: None) -> None:
+def test_provider_signs_in_and_adds_a_course(visit: Any, served: Any, provision: None) -> None:
     from django.contrib.auth import get_user_model
 
     from skillshub.provision.models import Provider, ProviderAccount
@@ -88,5 +88,5 @@ def test_provider_signs_in_and_adds_a_course(visit: Any, live_server: Any, provi
     seen.page.wait_for_load_state("networkidle")
     assert seen.page.locator(".govuk-error-summary").is_visible()
     assert seen.axe_violations() == []
-    seen.page.goto(live_server.url + "/training/provider/upload/", wait_until="networkidle")
+    seen.page.goto(served.url + "/training/provider/upload/", wait_until="networkidle")
     assert seen.axe_violations() == []

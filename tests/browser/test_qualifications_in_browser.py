@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
 PAGES = [
     "/qualifications/",
@@ -18,7 +18,7 @@ PAGES = [
 
 
 @pytest.fixture(autouse=True)
-def data(transactional_db: None) -> None:
+def data(db: None) -> None:
     from tests.conftest import load_fixture_catalogue
     from tests.qualifications.loading import load_sample
 
@@ -27,11 +27,11 @@ def data(transactional_db: None) -> None:
 
 
 @pytest.mark.parametrize("path", PAGES)
-def test_page_is_accessible_and_self_contained(visit: Any, live_server: Any, path: str) -> None:
+def test_page_is_accessible_and_self_contained(visit: Any, served: Any, path: str) -> None:
     seen = visit(path)
     assert seen.page.locator("h1").count() == 1
     outside = [
-        url for url in seen.requests if not url.startswith((live_server.url, "data:", "blob:"))
+        url for url in seen.requests if not url.startswith((served.url, "data:", "blob:"))
     ]
     assert outside == [], f"requests left the hub: {outside}"
     assert seen.axe_violations() == []
