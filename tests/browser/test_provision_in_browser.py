@@ -32,17 +32,13 @@ def provision(db: None, tmp_path: Path) -> None:
 
 def assert_self_contained_and_accessible(seen: Any, served: Any) -> None:
     assert seen.page.locator("h1").count() == 1
-    outside = [
-        url for url in seen.requests if not url.startswith((served.url, "data:", "blob:"))
-    ]
+    outside = [url for url in seen.requests if not url.startswith((served.url, "data:", "blob:"))]
     assert outside == [], f"requests left the hub: {outside}"
     assert seen.axe_violations() == []
 
 
 @pytest.mark.parametrize("path", PAGES)
-def test_provision_page_is_accessible(
-    visit: Any, served: Any, provision: None, path: str
-) -> None:
+def test_provision_page_is_accessible(visit: Any, served: Any, provision: None, path: str) -> None:
     assert_self_contained_and_accessible(visit(path), served)
 
 
@@ -55,9 +51,7 @@ def test_the_no_data_page_is_accessible(visit: Any, served: Any) -> None:
     assert_self_contained_and_accessible(seen, served)
 
 
-def test_shortlist_then_compare_and_print_button(
-    visit: Any, served: Any, provision: None
-) -> None:
+def test_shortlist_then_compare_and_print_button(visit: Any, served: Any, provision: None) -> None:
     seen = visit("/training/?postcode=B1+1AA&radius=25")
     seen.page.get_by_role("button", name="Add [TEST] HTQ Higher National Certificate").first.click()
     seen.page.wait_for_load_state("networkidle")

@@ -30,8 +30,6 @@ def data(db: None) -> None:
 def test_page_is_accessible_and_self_contained(visit: Any, served: Any, path: str) -> None:
     seen = visit(path)
     assert seen.page.locator("h1").count() == 1
-    outside = [
-        url for url in seen.requests if not url.startswith((served.url, "data:", "blob:"))
-    ]
+    outside = [url for url in seen.requests if not url.startswith((served.url, "data:", "blob:"))]
     assert outside == [], f"requests left the hub: {outside}"
     assert seen.axe_violations() == []
