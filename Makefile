@@ -22,7 +22,7 @@ test:
 # The inner loop: lint, then every test that needs no browser and no PostgreSQL, stopping at the
 # first failure (no coverage).
 test-fast: install-dev lint
-	$(BIN)/pytest -n auto -q -x --no-cov -p no:cacheprovider
+	$(BIN)/pytest -n auto --dist loadgroup -q -x --no-cov -p no:cacheprovider
 
 $(BIN)/python:
 	@$(PYTHON) -m venv $(VENV) || { echo "Installing python3-venv"; scripts/apt_install.sh python3-venv && $(PYTHON) -m venv $(VENV); }
@@ -55,11 +55,11 @@ typecheck:
 # A coverage gate (measured 95% on the first release; fail below 90%). One worker per core
 # (pytest-xdist): each worker has its own throw-away home (tests/settings.py).
 pytest:
-	$(BIN)/pytest -n auto --browser --cov=skillshub --cov-report=term:skip-covered --cov-fail-under=90
+	$(BIN)/pytest -n auto --dist loadgroup --browser --cov=skillshub --cov-report=term:skip-covered --cov-fail-under=90
 
 # The database-backed tests again on a throw-away PostgreSQL cluster (what scale uses).
 pytest-postgres:
-	scripts/with_postgres.sh $(BIN)/pytest -n auto -q -m "not browser" tests/core tests/api tests/catalogue tests/geo $(wildcard tests/dashboard tests/provision tests/qualifications)
+	scripts/with_postgres.sh $(BIN)/pytest -n auto --dist loadgroup -q -m "not browser" tests/core tests/api tests/catalogue tests/geo $(wildcard tests/dashboard tests/provision tests/qualifications)
 
 bench: install
 	$(BIN)/python benchmarks/bench_search.py

@@ -34,3 +34,8 @@ STORAGES = {
     **STORAGES,  # noqa: F405
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+
+# Django's default hasher makes every sign-in cost about half a second of CPU on purpose; the
+# tests sign in hundreds of times. The hub's own settings keep the default (tests/core/
+# test_security.py checks it), so only the tests trade that protection for speed.
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

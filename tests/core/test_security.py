@@ -127,6 +127,18 @@ def _forged_messages_cookie() -> str:
     return encoded
 
 
+def test_the_hub_hashes_passwords_with_djangos_slow_default() -> None:
+    """The tests swap in a fast hasher (tests/settings.py); the hub itself must not."""
+    from django.conf import global_settings
+
+    from skillshub.web import settings as hub
+
+    assert getattr(hub, "PASSWORD_HASHERS", global_settings.PASSWORD_HASHERS) == (
+        global_settings.PASSWORD_HASHERS
+    )
+    assert global_settings.PASSWORD_HASHERS[0].endswith("PBKDF2PasswordHasher")
+
+
 def test_a_cookie_signed_with_the_old_key_is_not_trusted() -> None:
     forged = _forged_messages_cookie()
     assert CookieStorage(RequestFactory().get("/"))._decode(forged) is None

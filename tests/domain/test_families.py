@@ -11,7 +11,7 @@ import pytest
 from skillshub.domain.families import TINY, Relations, cluster_stem, relate
 from skillshub.domain.search import StandardsIndex, get_preset
 from skillshub.sources.embedding_models import load_embedder
-from skillshub.sources.skills_england import read_default
+from tests import embedded
 
 DATA = Path(__file__).resolve().parents[2] / "data"
 SAMPLE = (
@@ -33,7 +33,7 @@ SAMPLE = (
 def _index() -> StandardsIndex:
     wanted = set(SAMPLE)
     return StandardsIndex.embed_and_build(
-        [s for s in read_default(DATA) if s.reference in wanted],
+        [s for s in embedded.standards() if s.reference in wanted],
         preset="tiny",
         embedder=load_embedder(get_preset("tiny")),
     )

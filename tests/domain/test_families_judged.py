@@ -10,22 +10,15 @@ from pathlib import Path
 import pytest
 
 from skillshub.domain.families import Relations, relate
-from skillshub.domain.search import StandardsIndex, get_preset
-from skillshub.sources.embedding_models import load_embedder
-from skillshub.sources.occupations import read_occupation_links
-from skillshub.sources.skills_england import read_default
+from tests import embedded
 
 DATA = Path(__file__).resolve().parents[2] / "data"
-pytestmark = pytest.mark.data
+pytestmark = [pytest.mark.data, embedded.GROUP]
 
 
 @lru_cache(maxsize=1)
 def relations() -> Relations:
-    index = StandardsIndex.embed_and_build(
-        read_default(DATA),
-        embedder=load_embedder(get_preset("default")),
-        occupations=read_occupation_links(DATA),
-    )
+    index = embedded.default_index()
     return relate(index.standards, unit_vectors=index.unit_vectors)
 
 

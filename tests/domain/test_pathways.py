@@ -17,7 +17,7 @@ from skillshub.domain.pathways import (
 from skillshub.domain.search import QueryError, StandardsIndex, get_preset
 from skillshub.domain.standards import Standard
 from skillshub.sources.embedding_models import load_embedder
-from skillshub.sources.skills_england import read_default
+from tests import embedded
 
 DATA = Path(__file__).resolve().parents[2] / "data"
 
@@ -40,7 +40,7 @@ RELATED = (
 @lru_cache(maxsize=1)
 def _standards() -> dict[str, Standard]:
     wanted = set(RELATED)
-    return {s.reference: s for s in read_default(DATA) if s.reference in wanted}
+    return {s.reference: s for s in embedded.standards() if s.reference in wanted}
 
 
 @pytest.fixture(scope="module")

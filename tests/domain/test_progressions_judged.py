@@ -7,16 +7,13 @@ listed in the hub's issue on progression; each is the step a careers adviser wou
 
 from __future__ import annotations
 
-from functools import lru_cache
 from pathlib import Path
 
 import pytest
 
 from skillshub.domain.pathways import next_steps
-from skillshub.domain.search import StandardsIndex, get_preset
-from skillshub.sources.embedding_models import load_embedder
-from skillshub.sources.occupations import read_occupation_links
-from skillshub.sources.skills_england import read_default
+from skillshub.domain.search import StandardsIndex
+from tests import embedded
 
 DATA = Path(__file__).resolve().parents[2] / "data"
 JUDGED = [
@@ -27,16 +24,11 @@ JUDGED = [
     ("ST1443", "ST0999"),  # ... (dual discipline) L3 -> Lead engineering maintenance technician
 ]
 
-pytestmark = pytest.mark.data
+pytestmark = [pytest.mark.data, embedded.GROUP]
 
 
-@lru_cache(maxsize=1)
 def index() -> StandardsIndex:
-    return StandardsIndex.embed_and_build(
-        read_default(DATA),
-        embedder=load_embedder(get_preset("default")),
-        occupations=read_occupation_links(DATA),
-    )
+    return embedded.default_index()
 
 
 @pytest.mark.parametrize(("start", "expected"), JUDGED)

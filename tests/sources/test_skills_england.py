@@ -14,6 +14,7 @@ from skillshub.domain.standards import APPROVED
 from skillshub.sources import skills_england as se
 from skillshub.sources.errors import SourceError
 from skillshub.sources.http import Download
+from tests import embedded
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "skills_england"
 DATA = Path(__file__).resolve().parents[2] / "data"
@@ -228,7 +229,7 @@ def test_fetch_from_api_validates_what_it_downloads() -> None:
 
 @pytest.mark.data
 def test_embedded_default_catalogue_has_the_current_offer() -> None:
-    products = se.read_default(DATA)
+    products = embedded.standards()
     current = [s for s in products if s.is_current]
     assert sum(s.kind == "standard" for s in current) == 714
     assert sum(s.kind == "foundation" for s in current) == 9

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
 from pathlib import Path
 
 import pytest
@@ -10,7 +9,7 @@ import pytest
 from skillshub.domain.search import Embedder, StandardsIndex, get_preset
 from skillshub.domain.standards import Standard
 from skillshub.sources.embedding_models import load_embedder
-from skillshub.sources.skills_england import read_default
+from tests import embedded
 
 DATA = Path(__file__).resolve().parents[3] / "data"
 
@@ -31,9 +30,8 @@ SAMPLE = (
 )
 
 
-@lru_cache(maxsize=1)
 def catalogue() -> dict[str, Standard]:
-    return {s.reference: s for s in read_default(DATA)}
+    return embedded.by_reference()
 
 
 def sample_standards() -> list[Standard]:
