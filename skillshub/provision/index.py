@@ -11,35 +11,7 @@ from skillshub.domain.geography import Point
 from skillshub.provision import models, store
 
 _lock = threading.Lock()
-_FIELDS = (
-    "offer_id",
-    "provider__ukprn",
-    "source",
-    "offer_type",
-    "title",
-    "level",
-    "qualification_reference",
-    "standard_references",
-    "delivery_mode",
-    "study_mode",
-    "attendance_pattern",
-    "hours_per_week",
-    "duration_months",
-    "cost_to_learner_gbp",
-    "cost_to_employer_gbp",
-    "funding_routes",
-    "awarding_body",
-    "accreditation",
-    "start_dates",
-    "flexible_start",
-    "venue_name",
-    "venue_postcode",
-    "easting",
-    "northing",
-    "national",
-    "description",
-    "url",
-)
+_FIELDS = ("provider__ukprn", "source", *store.READ_COLUMNS)
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -31,6 +31,85 @@ class SourceBatch:
     """Grid point of each offer's venue, by offer_id (None when it could not be placed)."""
 
 
+def _same(value: Any) -> Any:
+    return value
+
+
+def _text(value: Any) -> str:
+    return str(value or "")
+
+
+def _decimal(value: object) -> Decimal | None:
+    return None if value is None else Decimal(str(value))
+
+
+@dataclass(frozen=True)
+class OfferColumn:
+    """One stored field of an offer: the name its domain attribute and its column share, and how
+    the value changes on its way into the column and back out (of a row or a ``values()`` dict)."""
+
+    name: str
+    to_column: Callable[[Any], Any] = _same
+    from_column: Callable[[Any], Any] = _same
+
+
+def _text_column(name: str, *, max_length: int | None = None) -> OfferColumn:
+    """Text, cut to the column's length where sources send longer; a null reads back as ''."""
+    cut = (lambda value: value[:max_length]) if max_length else _same
+    return OfferColumn(name, cut, _text)
+
+
+def _choice(name: str, kind: Callable[[str], Any], *, optional: bool = False) -> OfferColumn:
+    """An enum stored as its value; an optional one is stored as '' when not given."""
+    if optional:
+        return OfferColumn(
+            name, lambda value: value.value if value else "", lambda v: kind(v) if v else None
+        )
+    return OfferColumn(name, lambda value: value.value, kind)
+
+
+def _listed(name: str, *, out: Callable[[Any], Any], back: Callable[[Any], Any]) -> OfferColumn:
+    """A tuple in the domain, a JSON list in the column, each item converted on the way."""
+    return OfferColumn(
+        name,
+        lambda items: [out(item) for item in items],
+        lambda stored: tuple(back(item) for item in stored or ()),
+    )
+
+
+OFFER_COLUMNS = (
+    OfferColumn("offer_id", from_column=str),
+    _choice("offer_type", domain.OfferType),
+    OfferColumn("title", from_column=str),
+    OfferColumn("level"),
+    _text_column("qualification_reference"),
+    _listed("standard_references", out=str, back=str),
+    _choice("delivery_mode", domain.DeliveryMode),
+    _choice("study_mode", domain.StudyMode, optional=True),
+    _choice("attendance_pattern", domain.AttendancePattern, optional=True),
+    OfferColumn("hours_per_week"),
+    OfferColumn("duration_months"),
+    OfferColumn("cost_to_learner_gbp", from_column=_decimal),
+    OfferColumn("cost_to_employer_gbp", from_column=_decimal),
+    _listed("funding_routes", out=lambda route: route.value, back=domain.FundingRoute),
+    _text_column("awarding_body", max_length=200),
+    _text_column("accreditation", max_length=200),
+    _listed("start_dates", out=date.isoformat, back=date.fromisoformat),
+    OfferColumn("flexible_start", from_column=bool),
+    _text_column("venue_name", max_length=300),
+    OfferColumn("venue_postcode", lambda postcode: postcode or "", lambda v: _text(v) or None),
+    OfferColumn("national", from_column=bool),
+    _text_column("description"),
+    _text_column("url"),
+)
+"""Every field of a domain Offer that its row stores, the one list both directions follow."""
+NOT_STORED_AS_COLUMNS = frozenset({"ukprn"})
+"""Offer fields held elsewhere: the UKPRN is the row's provider's."""
+POINT_COLUMNS = ("easting", "northing")
+READ_COLUMNS = (*(column.name for column in OFFER_COLUMNS), *POINT_COLUMNS)
+"""The columns ``to_domain_offer`` and ``offer_point`` read: ``values(*READ_COLUMNS)`` will do."""
+
+
 def offer_row(
     offer: domain.Offer,
     *,
@@ -41,74 +120,24 @@ def offer_row(
 ) -> models.Offer:
     """The database row for a domain offer (filling ``row`` in place when given)."""
     row = row or models.Offer()
-    row.offer_id = offer.offer_id
+    for column in OFFER_COLUMNS:
+        setattr(row, column.name, column.to_column(getattr(offer, column.name)))
     row.provider = provider
     row.source = source
-    row.offer_type = offer.offer_type.value
-    row.title = offer.title
-    row.level = offer.level
-    row.qualification_reference = offer.qualification_reference
-    row.standard_references = list(offer.standard_references)
-    row.delivery_mode = offer.delivery_mode.value
-    row.study_mode = offer.study_mode.value if offer.study_mode else ""
-    row.attendance_pattern = offer.attendance_pattern.value if offer.attendance_pattern else ""
-    row.hours_per_week = offer.hours_per_week
-    row.duration_months = offer.duration_months
-    row.cost_to_learner_gbp = offer.cost_to_learner_gbp
-    row.cost_to_employer_gbp = offer.cost_to_employer_gbp
-    row.funding_routes = [route.value for route in offer.funding_routes]
-    row.awarding_body = offer.awarding_body[:200]
-    row.accreditation = offer.accreditation[:200]
-    row.start_dates = [start.isoformat() for start in offer.start_dates]
-    row.flexible_start = offer.flexible_start
-    row.venue_name = offer.venue_name[:300]
-    row.venue_postcode = offer.venue_postcode or ""
     row.easting = point.easting if point else None
     row.northing = point.northing if point else None
-    row.national = offer.national
-    row.description = offer.description
-    row.url = offer.url
     return row
-
-
-def _decimal(value: object) -> Decimal | None:
-    return None if value is None else Decimal(str(value))
 
 
 def to_domain_offer(
     values: Mapping[str, Any], *, ukprn: int, extra_standards: Sequence[str] = ()
 ) -> domain.Offer:
     """A domain offer from an Offer row (or its ``values()`` dict)."""
-    get = values.get
-    explicit = list(get("standard_references") or [])
-    references = tuple(dict.fromkeys([*explicit, *extra_standards]))
-    study, attendance = get("study_mode"), get("attendance_pattern")
-    return domain.Offer(
-        offer_id=str(get("offer_id")),
-        ukprn=ukprn,
-        offer_type=domain.OfferType(values["offer_type"]),
-        title=str(get("title")),
-        delivery_mode=domain.DeliveryMode(values["delivery_mode"]),
-        level=get("level"),
-        qualification_reference=str(get("qualification_reference") or ""),
-        standard_references=references,
-        study_mode=domain.StudyMode(study) if study else None,
-        attendance_pattern=domain.AttendancePattern(attendance) if attendance else None,
-        hours_per_week=get("hours_per_week"),
-        duration_months=get("duration_months"),
-        cost_to_learner_gbp=_decimal(get("cost_to_learner_gbp")),
-        cost_to_employer_gbp=_decimal(get("cost_to_employer_gbp")),
-        funding_routes=tuple(domain.FundingRoute(r) for r in get("funding_routes") or []),
-        awarding_body=str(get("awarding_body") or ""),
-        accreditation=str(get("accreditation") or ""),
-        start_dates=tuple(date.fromisoformat(d) for d in get("start_dates") or []),
-        flexible_start=bool(get("flexible_start")),
-        venue_name=str(get("venue_name") or ""),
-        venue_postcode=str(get("venue_postcode") or "") or None,
-        national=bool(get("national")),
-        description=str(get("description") or ""),
-        url=str(get("url") or ""),
+    fields = {column.name: column.from_column(values.get(column.name)) for column in OFFER_COLUMNS}
+    fields["standard_references"] = tuple(
+        dict.fromkeys([*fields["standard_references"], *extra_standards])
     )
+    return domain.Offer(ukprn=ukprn, **fields)
 
 
 def offer_point(values: Mapping[str, Any]) -> Point | None:
