@@ -57,9 +57,12 @@ typecheck:
 pytest:
 	$(BIN)/pytest -n auto --dist loadgroup --browser --cov=skillshub --cov-report=term:skip-covered --cov-fail-under=90
 
-# The database-backed tests again on a throw-away PostgreSQL cluster (what scale uses).
+# The database-backed tests again on a throw-away PostgreSQL cluster (what scale uses): every
+# app's stores, ingests, queries, services and pages, and the API (not the browser or fuzz tests,
+# which drive the same code through SQLite).
+PG_TESTS := tests/core tests/api tests/catalogue tests/geo tests/dashboard tests/provision tests/qualifications tests/demand tests/market $(wildcard tests/provider_area)
 pytest-postgres:
-	scripts/with_postgres.sh $(BIN)/pytest -n auto --dist loadgroup -q -m "not browser" tests/core tests/api tests/catalogue tests/geo $(wildcard tests/dashboard tests/provision tests/qualifications)
+	scripts/with_postgres.sh $(BIN)/pytest -n auto --dist loadgroup -q -m "not browser and not fuzz" $(PG_TESTS)
 
 bench: install
 	$(BIN)/python benchmarks/bench_search.py

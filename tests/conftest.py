@@ -35,7 +35,11 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
 
 
+@pytest.hookimpl(trylast=True)  # after pytest-django's order (database tests first)
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    # The few long tests first (a stable sort keeps every other order): on two workers a long
+    # test started last would end the run alone while the other core idles.
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
     if config.getoption("--browser"):
         return
     skip = pytest.mark.skip(reason="browser test: run with --browser (needs Debian's chromium)")

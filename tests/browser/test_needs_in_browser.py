@@ -9,7 +9,7 @@ import pytest
 
 from tests.browser.conftest import Visit
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db]
+pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.django_db]
 NARROW = {"width": 320, "height": 640}
 
 

@@ -32,6 +32,7 @@ def get_json(url: str) -> dict:
         raise AssertionError(f"{url} answered {error.code}") from None
 
 
+@pytest.mark.slow  # it loads all the embedded data, as a first `make run` does
 def test_first_run_serves_the_embedded_catalogue(tmp_path: Path) -> None:
     port = free_port()
     env = {**os.environ, "SKILLSHUB_HOME": str(tmp_path), "DATABASE_URL": ""}
