@@ -7,8 +7,6 @@ from datetime import date
 from typing import Any
 from urllib.parse import urlencode
 
-from django.core.paginator import Page
-from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
@@ -68,29 +66,6 @@ def standards_table(rows: Iterable[StandardRow]) -> dict[str, Any]:
             for row in rows
         ],
     }
-
-
-def pagination(request: HttpRequest, page: Page) -> dict[str, Any] | None:
-    if page.paginator.num_pages <= 1:
-        return None
-
-    def href(number: int) -> str:
-        query = request.GET.copy()
-        query["page"] = str(number)
-        return "?" + urlencode(query, doseq=True)
-
-    params: dict[str, Any] = {
-        "items": [
-            {"number": n, "href": href(n), "current": n == page.number}
-            for n in page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)
-            if isinstance(n, int)
-        ]
-    }
-    if page.has_previous():
-        params["previous"] = {"href": href(page.previous_page_number())}
-    if page.has_next():
-        params["next"] = {"href": href(page.next_page_number())}
-    return params
 
 
 def hours(value: int | None) -> str:

@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from skillshub.catalogue import esco, families, forms, presenters, queries, services, store
+from skillshub.core.pagination import pagination
 from skillshub.domain.standards import Standard, level_in_words
 
 PAGE_SIZE = 50
@@ -24,7 +25,9 @@ def browse(request: HttpRequest) -> HttpResponse:
         "form_level": form.select_params("level", "Level"),
         "page": page,
         "table": presenters.standards_table(page.object_list),
-        "pagination": presenters.pagination(request, page),
+        "pagination": pagination(
+            request.GET, page=page.number, total=page.paginator.count, page_size=PAGE_SIZE
+        ),
         "level_words": {level: level_in_words(level) for level in (4, 5)},
     }
     return render(request, "catalogue/browse.html", context)

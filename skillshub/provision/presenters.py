@@ -6,9 +6,7 @@ import json
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from typing import Any
-from urllib.parse import urlencode
 
-from django.http import QueryDict
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
@@ -135,30 +133,6 @@ def standards_found(results: OfferSearchResult) -> list[dict[str, str]]:
         }
         for link in results.standards[:MAX_STANDARDS_SHOWN]
     ]
-
-
-def pagination(query: QueryDict, *, page: int, total: int, page_size: int) -> dict[str, Any] | None:
-    pages = max(1, -(-total // page_size))
-    if pages <= 1:
-        return None
-
-    def href(number: int) -> str:
-        params = query.copy()
-        params["page"] = str(number)
-        return "?" + urlencode(params, doseq=True)
-
-    numbers = sorted({1, pages, *range(max(1, page - 2), min(pages, page + 2) + 1)})
-    items: list[dict[str, Any]] = []
-    for position, number in enumerate(numbers):
-        if position and number - numbers[position - 1] > 1:
-            items.append({"ellipsis": True})
-        items.append({"number": number, "href": href(number), "current": number == page})
-    params: dict[str, Any] = {"items": items}
-    if page > 1:
-        params["previous"] = {"href": href(page - 1)}
-    if page < pages:
-        params["next"] = {"href": href(page + 1)}
-    return params
 
 
 def where(offer: domain.Offer) -> str:

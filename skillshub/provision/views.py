@@ -13,6 +13,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods
 
 from skillshub.core.models import DatasetLoad
+from skillshub.core.pagination import pagination
 from skillshub.domain import provision as domain
 from skillshub.domain.geography import InvalidPostcode, UnknownPlace, distance_km
 from skillshub.domain.search import QueryError
@@ -196,9 +197,7 @@ def search(request: HttpRequest) -> HttpResponse:
         "results": results,
         "items": presenters.result_items(results, shortlisted=chosen) if results else [],
         "standards": presenters.standards_found(results) if results else [],
-        "pagination": presenters.pagination(
-            request.GET, page=page, total=results.total, page_size=PAGE_SIZE
-        )
+        "pagination": pagination(request.GET, page=page, total=results.total, page_size=PAGE_SIZE)
         if results
         else None,
         "shortlist_count": len(chosen),

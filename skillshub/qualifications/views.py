@@ -2,37 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any, overload
-
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
-from skillshub.catalogue.presenters import pagination
+from skillshub.core.pagination import pagination
 from skillshub.qualifications import esco, forms, presenters, queries, services, store
 from skillshub.sources.funded_qualifications import is_valid_number, normalise_number
 
 PAGE_SIZE = 25
-
-
-class _Window(Sequence[Any]):
-    """Stands in for the full result list so Django's Paginator can number the pages, when only
-    the current page's results were fetched."""
-
-    def __init__(self, total: int) -> None:
-        self.total = total
-
-    def __len__(self) -> int:
-        return self.total
-
-    @overload
-    def __getitem__(self, index: int) -> Any: ...
-    @overload
-    def __getitem__(self, index: slice) -> Sequence[Any]: ...
-    def __getitem__(self, index: int | slice) -> Any:
-        return []
 
 
 def _page_number(request: HttpRequest) -> int:
@@ -56,9 +34,6 @@ def qualification_list(request: HttpRequest) -> HttpResponse:
     if results is not None and results.count and not results.results:  # past the last page
         last = (results.count - 1) // PAGE_SIZE + 1
         results = services.find_qualifications(query.model_copy(update={"page": last}))
-    page = None
-    if results is not None:
-        page = Paginator(_Window(results.count), PAGE_SIZE).get_page(results.page)
     context = {
         "query_input": form.query_input(),
         "level_select": form.level_select(),
@@ -67,7 +42,11 @@ def qualification_list(request: HttpRequest) -> HttpResponse:
         "searched": bool(results and results.need),
         "table": presenters.results_table(results) if results else None,
         "hits": presenters.search_results(results) if results else [],
-        "pagination": pagination(request, page) if page is not None else None,
+        "pagination": pagination(
+            request.GET, page=results.page, total=results.count, page_size=PAGE_SIZE
+        )
+        if results is not None
+        else None,
         "first_rank": (results.page - 1) * PAGE_SIZE + 1 if results else 1,
     }
     status = 400 if form.is_bound and form.errors else 200

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from skillshub.catalogue import views
 from tests.page_checks import PageClient
 
 
@@ -23,6 +24,16 @@ def test_browse_filters_by_route_and_level(client_request: PageClient) -> None:
         c[1].get_text(strip=True) == "4" and c[2].get_text(strip=True) == "Digital" for c in cells
     )
     assert page.find("option", selected=True, string="Digital")
+
+
+def test_browse_pages_keep_the_filter(
+    client_request: PageClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(views, "PAGE_SIZE", 2)
+    page = client_request.get("/standards/", level="4")
+    nav = page.find("nav", class_="govuk-pagination")
+    assert nav and nav.find("a", href="?level=4&page=2")
+    assert page.find("a", class_="govuk-pagination__link", attrs={"aria-current": "page"})
 
 
 def test_browse_with_an_unknown_filter_says_so(client_request: PageClient) -> None:
