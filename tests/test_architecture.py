@@ -19,6 +19,7 @@ LAYERS: dict[str, int] = {
     "dashboard": 4,
     "qualifications": 5,
     "provision": 5,
+    "provider_area": 6,
     "journey": 6,
     "demand": 6,
     "progression": 6,
@@ -31,7 +32,8 @@ LAYERS: dict[str, int] = {
 }
 """A room may import only rooms at a lower layer, or its own. Apps of one layer stay apart;
 qualifications and provision sit above catalogue (they link to standards); market reads demand,
-provision, catalogue and geo, so it sits above them all."""
+provision, catalogue and geo, so it sits above them all; the provider area publishes offers
+through provision, so it sits above it."""
 
 PURE = {"domain", "sources"}
 """Rooms that must not import Django (plain Python, tested directly)."""

@@ -1,8 +1,8 @@
-"""URLs for the provision pages: search, offers, providers, the shortlist and the provider area."""
+"""URLs for the provision pages: search, offers, providers and the shortlist."""
 
 from django.urls import path
 
-from skillshub.provision import provider_views, views
+from skillshub.provision import views
 
 app_name = "provision"
 urlpatterns = [
@@ -11,15 +11,4 @@ urlpatterns = [
     path("providers/<int:ukprn>/", views.provider, name="provider"),
     path("shortlist/", views.shortlist_page, name="shortlist"),
     path("shortlist.csv", views.shortlist_csv, name="shortlist-csv"),
-    path("provider/sign-in/", provider_views.sign_in, name="sign-in"),
-    path("provider/sign-out/", provider_views.sign_out, name="sign-out"),
-    path("provider/", provider_views.dashboard, name="dashboard"),
-    path("provider/offers/new/", provider_views.offer_new, name="offer-new"),
-    path("provider/offers/<str:offer_id>/change/", provider_views.offer_edit, name="offer-edit"),
-    path(
-        "provider/offers/<str:offer_id>/withdraw/",
-        provider_views.offer_withdraw,
-        name="offer-withdraw",
-    ),
-    path("provider/upload/", provider_views.upload, name="upload"),
 ]

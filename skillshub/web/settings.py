@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "skillshub.catalogue",
     "skillshub.qualifications",
     "skillshub.provision",
+    "skillshub.provider_area",
     "skillshub.dashboard",
     "skillshub.journey",
     "skillshub.demand",

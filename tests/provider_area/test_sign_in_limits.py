@@ -9,7 +9,8 @@ from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.test import Client
 
-from skillshub.provision import models, provider_views
+from skillshub.provider_area import views
+from skillshub.provision import models
 from tests.page_checks import check_page
 
 pytestmark = pytest.mark.django_db
@@ -35,7 +36,7 @@ def clock(course_directory: None, monkeypatch: pytest.MonkeyPatch) -> Iterator[C
     )
     cache.clear()
     fake = Clock()
-    monkeypatch.setattr(provider_views.SIGN_IN_GUARD, "clock", fake)
+    monkeypatch.setattr(views.SIGN_IN_GUARD, "clock", fake)
     yield fake
     cache.clear()
 
@@ -72,7 +73,7 @@ def test_a_locked_account_is_not_even_checked(
     for n in range(10):
         sign_in(Client(), f"wrong {n}")
     checked: list[str] = []
-    monkeypatch.setattr(provider_views.forms, "authenticate", lambda *a, **k: checked.append("x"))
+    monkeypatch.setattr(views.forms, "authenticate", lambda *a, **k: checked.append("x"))
     assert sign_in(Client(), PASSWORD).status_code == 429
     assert not checked  # no password hashing (about a second of CPU) for a locked account
 
@@ -80,8 +81,8 @@ def test_a_locked_account_is_not_even_checked(
 def test_one_address_trying_many_accounts_is_locked_out(
     clock: Clock, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    assert provider_views.SIGN_IN_GUARD.address.limit == 30  # 3 times the account's 10
-    monkeypatch.setattr(provider_views.SIGN_IN_GUARD.address, "limit", 6)
+    assert views.SIGN_IN_GUARD.address.limit == 30  # 3 times the account's 10
+    monkeypatch.setattr(views.SIGN_IN_GUARD.address, "limit", 6)
     client = Client()
     statuses = [
         sign_in(client, "wrong", email=f"guess{n}@example.com").status_code for n in range(6)

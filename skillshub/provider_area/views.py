@@ -6,17 +6,13 @@ looked up together with that provider, so another provider's offer is simply not
 
 from __future__ import annotations
 
-import dataclasses
-import uuid
 from collections.abc import Callable
-from decimal import Decimal
 from functools import wraps
 from typing import Any
 from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth import login, logout
-from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -25,13 +21,9 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from skillshub.core import ratelimit
 from skillshub.core.govuk_forms import error_link
-from skillshub.domain import provision as domain
-from skillshub.provision import forms, models, presenters, store
-from skillshub.provision import vocabulary as v
-from skillshub.provision.geocode import place_offers, point_for_postcode
-from skillshub.provision.models import Source
-from skillshub.sources.course_directory import COURSE_COLUMNS, parse_courses
-from skillshub.sources.errors import SourceError
+from skillshub.provider_area import forms, services
+from skillshub.provision import models, presenters
+from skillshub.sources.course_directory import COURSE_COLUMNS
 from skillshub.sources.tables import RowError
 
 ProviderView = Callable[..., HttpResponse]
@@ -45,14 +37,10 @@ def provider_required(view: ProviderView) -> Callable[..., HttpResponse]:
         if not request.user.is_authenticated:
             query = urlencode({"next": request.get_full_path()})
             return redirect(f"{reverse('provision:sign-in')}?{query}")
-        account = (
-            models.ProviderAccount.objects.select_related("provider")
-            .filter(user=request.user)
-            .first()
-        )
-        if account is None:
-            return render(request, "provision/provider_area/no_account.html", status=403)
-        return view(request, account.provider, *args, **kwargs)
+        provider = services.provider_for(request.user)
+        if provider is None:
+            return render(request, "provider_area/no_account.html", status=403)
+        return view(request, provider, *args, **kwargs)
 
     return wrapped
 
@@ -114,7 +102,7 @@ def sign_in(request: HttpRequest) -> HttpResponse:
         "next": request.POST.get("next") or request.GET.get("next", ""),
     }
     status = 429 if wait_s else 400 if form.is_bound and form.errors else 200
-    response = render(request, "provision/provider_area/sign_in.html", context, status=status)
+    response = render(request, "provider_area/sign_in.html", context, status=status)
     if wait_s:
         response["Retry-After"] = str(wait_s)
     return response
@@ -133,48 +121,7 @@ def dashboard(request: HttpRequest, provider: models.Provider) -> HttpResponse:
         "provider": provider,
         "table": presenters.provider_offers_table(rows) if rows else None,
     }
-    return render(request, "provision/provider_area/dashboard.html", context)
-
-
-def _known_standards() -> set[str]:
-    from skillshub.catalogue.models import Standard
-
-    return set(Standard.objects.values_list("reference", flat=True))
-
-
-def _plain(value: Decimal | None) -> str:
-    """A stored number as a person would type it: 10, 7.5, 450 (not 10.00)."""
-    return "" if value is None else format(value.normalize(), "f")
-
-
-def _initial(row: models.Offer) -> dict[str, Any]:
-    def code(codes: dict[str, Any], value: str) -> str:
-        return next((c for c, known in codes.items() if known.value == value), "")
-
-    return {
-        "title": row.title,
-        "offer_type": code(v.OFFER_TYPES, row.offer_type),
-        "level": row.level,
-        "qualification_reference": row.qualification_reference,
-        "standards": ", ".join(row.standard_references),
-        "description": row.description,
-        "delivery_mode": code(v.DELIVERY_MODES, row.delivery_mode),
-        "study_mode": code(v.STUDY_MODES, row.study_mode),
-        "hours_per_week": f"{row.hours_per_week:g}" if row.hours_per_week is not None else "",
-        "duration_value": _plain(row.duration_value),
-        "duration_unit": row.duration_unit,
-        "cost_to_learner": _plain(row.cost_to_learner_gbp),
-        "cost_to_employer": _plain(row.cost_to_employer_gbp),
-        "funding": [code(v.FUNDING_ROUTES, route) for route in row.funding_routes],
-        "awarding_body": row.awarding_body,
-        "accreditation": row.accreditation,
-        "start_dates": "\n".join(f"{d[8:10]}/{d[5:7]}/{d[0:4]}" for d in row.start_dates),
-        "flexible_start": row.flexible_start,
-        "venue_name": row.venue_name,
-        "venue_postcode": row.venue_postcode,
-        "national": row.national,
-        "url": row.url,
-    }
+    return render(request, "provider_area/dashboard.html", context)
 
 
 def _offer_fields(form: forms.OfferForm) -> dict[str, Any]:
@@ -267,9 +214,7 @@ def _offer_fields(form: forms.OfferForm) -> dict[str, Any]:
 
 def _own_offer(provider: models.Provider, offer_id: str) -> models.Offer:
     """One of this provider's own published offers, or 404 (never another provider's)."""
-    row = models.Offer.objects.filter(
-        offer_id=offer_id, provider=provider, source=Source.PROVIDER
-    ).first()
+    row = services.own_offer(provider, offer_id)
     if row is None:
         raise Http404("No such course among yours")
     return row
@@ -278,27 +223,24 @@ def _own_offer(provider: models.Provider, offer_id: str) -> models.Offer:
 def _edit(
     request: HttpRequest, provider: models.Provider, row: models.Offer | None
 ) -> HttpResponse:
-    known = _known_standards()
+    known = services.known_standards()
     if request.method == "POST":
         form = forms.OfferForm(request.POST, known_standards=known)
     else:
-        form = forms.OfferForm(initial=_initial(row) if row else {}, known_standards=known)
+        initial = forms.initial_answers(row) if row else {}
+        form = forms.OfferForm(initial=initial, known_standards=known)
     if request.method == "POST" and form.is_valid():
-        offer_id = row.offer_id if row else f"hub:{provider.ukprn}:{uuid.uuid4().hex[:12]}"
+        offer_id = services.offer_id_for(provider, row)
         try:
             offer = form.offer(offer_id=offer_id, ukprn=provider.ukprn)
         except ValueError as error:
             form.add_error(None, str(error))
         else:
-            point = None if offer.location_free else point_for_postcode(offer.venue_postcode)
             duration = (
                 form.cleaned_data.get("duration_value"),
                 form.cleaned_data.get("duration_unit") or "",
             )
-            with transaction.atomic():
-                store.save_provider_offer(
-                    offer, provider=provider, point=point, duration=duration, row=row
-                )
+            services.publish_offer(offer, provider=provider, duration=duration, row=row)
             messages.success(request, f"‘{offer.title}’ is published.")
             return redirect(reverse("provision:dashboard"))
     context: dict[str, Any] = {
@@ -309,7 +251,7 @@ def _edit(
         "action": request.get_full_path(),
     }
     status = 400 if form.is_bound and form.errors else 200
-    return render(request, "provision/provider_area/offer_form.html", context, status=status)
+    return render(request, "provider_area/offer_form.html", context, status=status)
 
 
 @require_http_methods(["GET", "POST"])
@@ -329,36 +271,10 @@ def offer_edit(request: HttpRequest, provider: models.Provider, offer_id: str) -
 def offer_withdraw(request: HttpRequest, provider: models.Provider, offer_id: str) -> HttpResponse:
     row = _own_offer(provider, offer_id)
     if request.method == "POST":
-        with transaction.atomic():
-            store.withdraw(row)
+        services.withdraw_offer(row)
         messages.success(request, f"‘{row.title}’ is withdrawn: it no longer appears in search.")
         return redirect(reverse("provision:dashboard"))
-    return render(request, "provision/provider_area/withdraw.html", {"row": row})
-
-
-def _read_upload(
-    form: forms.UploadForm, provider: models.Provider
-) -> tuple[list[domain.Offer], list[RowError]]:
-    """The uploaded courses (with ids of their own) and every row problem; file problems go
-    on the form."""
-    file = form.cleaned_data["courses"]
-    try:
-        offers, problems = parse_courses(
-            file.read(), source=file.name, expected_ukprn=provider.ukprn
-        )
-    except SourceError as error:
-        form.add_error("courses", error.message[:1].upper() + error.message[1:])
-        return [], []
-    if not offers and not problems:
-        form.add_error("courses", "The file has a header row but no courses")
-    # Ids of their own, so an upload never collides with the same run in the course directory.
-    uploaded = [
-        dataclasses.replace(
-            o, offer_id=f"upload:{provider.ukprn}:{o.offer_id.removeprefix('ncs:')}"
-        )
-        for o in offers
-    ]
-    return uploaded, problems
+    return render(request, "provider_area/withdraw.html", {"row": row})
 
 
 @require_http_methods(["GET", "POST"])
@@ -367,12 +283,16 @@ def upload(request: HttpRequest, provider: models.Provider) -> HttpResponse:
     form = forms.UploadForm(request.POST or None, request.FILES or None)
     problems: list[RowError] = []
     if request.method == "POST" and form.is_valid():
-        offers, problems = _read_upload(form, provider)
+        file = form.cleaned_data["courses"]
+        try:
+            offers, problems = services.read_courses(
+                file.read(), filename=file.name, provider=provider
+            )
+        except services.Refused as error:
+            form.add_error("courses", str(error))
+            offers = []
         if offers and not problems:
-            with transaction.atomic():
-                added, updated = store.save_uploaded_offers(
-                    offers, provider=provider, points=place_offers(offers)
-                )
+            added, updated = services.publish_upload(offers, provider=provider)
             messages.success(
                 request, f"{added} course{'s' if added != 1 else ''} added and {updated} updated."
             )
@@ -401,4 +321,4 @@ def upload(request: HttpRequest, provider: models.Provider) -> HttpResponse:
         "or FLEXIBLE_STARTDATE. All columns, in the published order: " + ", ".join(COURSE_COLUMNS),
     }
     status = 400 if summary else 200
-    return render(request, "provision/provider_area/upload.html", context, status=status)
+    return render(request, "provider_area/upload.html", context, status=status)

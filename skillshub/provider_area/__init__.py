@@ -1,0 +1,1 @@
+"""The provider area: training providers sign in and publish their own courses."""
