@@ -40,94 +40,47 @@ def _password(args: argparse.Namespace) -> str:
 
 
 def add_user(args: argparse.Namespace) -> int:
-    from django.contrib.auth import get_user_model
-    from django.contrib.auth.password_validation import validate_password
-    from django.core.exceptions import ValidationError
-    from django.core.validators import validate_email
-    from django.db import transaction
-
     from skillshub.commands.ingest import ensure_schema
-    from skillshub.domain.provision import ProviderStatus, ProviderType, validate_ukprn
-    from skillshub.provision import models
+    from skillshub.provider_area import services
 
     ensure_schema()
     try:
-        ukprn = validate_ukprn(args.ukprn)
-        email = args.email.strip().lower()
-        validate_email(email)
-    except (ValueError, ValidationError) as error:
-        message = error.messages[0] if isinstance(error, ValidationError) else str(error)
-        err.print(f"[red]{message}[/red]")
-        return 2
-    provider = models.Provider.objects.filter(ukprn=ukprn).first()
-    if provider is None and not args.name:
-        err.print(
-            f"[red]No provider with UKPRN {ukprn} is loaded. Load the course directory or a "
-            "register first (`skillshub ingest provision --file ...`), or give --name.[/red]"
-        )
-        return 1
-    User = get_user_model()
-    user = User.objects.filter(username=email).first()
-    if user is not None and models.ProviderAccount.objects.filter(user=user).exists():
-        err.print(f"[red]{email} already has a provider sign-in; remove it first.[/red]")
-        return 1
-    try:
-        password = _password(args)
-        validate_password(password, user=user)
-    except ValidationError as error:
-        err.print(f"[red]{' '.join(error.messages)}[/red]")
-        return 2
-    except ValueError as error:
+        new = services.new_account(ukprn=args.ukprn, email=args.email, name=args.name)
+        account = services.create_account(new, password=_password(args))
+    except services.BadAnswer as error:
         err.print(f"[red]{error}[/red]")
         return 2
-    with transaction.atomic():
-        if provider is None:
-            provider = models.Provider.objects.create(
-                ukprn=ukprn,
-                name=args.name.strip(),
-                type=ProviderType.OTHER.value,
-                status=ProviderStatus.UNKNOWN.value,
-            )
-            models.ProviderListing.objects.create(
-                provider=provider,
-                source=models.Source.PROVIDER,
-                name=provider.name,
-                type=provider.type,
-                status=provider.status,
-            )
-        if user is None:
-            user = User.objects.create_user(username=email, email=email)
-        user.set_password(password)
-        user.save()
-        models.ProviderAccount.objects.create(user=user, provider=provider)
-    err.print(f"[green]{email} can now sign in to publish offers for {provider}.[/green]")
+    except services.Refused as error:
+        err.print(f"[red]{error}[/red]")
+        return 1
+    except ValueError as error:  # the two passwords typed differ
+        err.print(f"[red]{error}[/red]")
+        return 2
+    err.print(
+        f"[green]{new.email} can now sign in to publish offers for {account.provider}.[/green]"
+    )
     return 0
 
 
 def list_users(args: argparse.Namespace) -> int:
     from skillshub.commands.ingest import ensure_schema
-    from skillshub.provision import models
+    from skillshub.provider_area import services
 
     ensure_schema()
-    for account in models.ProviderAccount.objects.select_related("user", "provider").order_by(
-        "provider__ukprn", "user__username"
-    ):
-        out.print(f"{account.provider.ukprn}\t{account.user.username}\t{account.provider.name}")
+    for account in services.list_accounts():
+        out.print(f"{account.ukprn}\t{account.email}\t{account.provider_name}")
     return 0
 
 
 def remove_user(args: argparse.Namespace) -> int:
-    from django.contrib.auth import get_user_model
-
     from skillshub.commands.ingest import ensure_schema
-    from skillshub.provision import models
+    from skillshub.provider_area import services
 
     ensure_schema()
-    email = args.email.strip().lower()
-    account = models.ProviderAccount.objects.filter(user__username=email).first()
-    if account is None:
-        err.print(f"[red]{email} has no provider sign-in.[/red]")
+    try:
+        email = services.remove_account(args.email)
+    except services.Refused as error:
+        err.print(f"[red]{error}[/red]")
         return 1
-    get_user_model().objects.filter(pk=account.user_id).delete()
     err.print(f"[green]{email} can no longer sign in. Their published offers stay.[/green]")
     return 0
