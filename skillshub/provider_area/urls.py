@@ -1,19 +1,17 @@
-"""URLs for the provider area: sign in and out, a provider's courses, adding, changing, uploading.
-
-They sit under /training/ with the search pages and keep their `provision:` names (sign-in,
-dashboard, offer-new, ...): `skillshub/web/urls.py` includes both lists in that one namespace.
-"""
+"""URLs for the provider area, under /training/provider/: sign in and out, a provider's courses,
+adding, changing, withdrawing and uploading them."""
 
 from django.urls import path
 
 from skillshub.provider_area import views
 
+app_name = "provider_area"
 urlpatterns = [
-    path("provider/sign-in/", views.sign_in, name="sign-in"),
-    path("provider/sign-out/", views.sign_out, name="sign-out"),
-    path("provider/", views.dashboard, name="dashboard"),
-    path("provider/offers/new/", views.offer_new, name="offer-new"),
-    path("provider/offers/<str:offer_id>/change/", views.offer_edit, name="offer-edit"),
-    path("provider/offers/<str:offer_id>/withdraw/", views.offer_withdraw, name="offer-withdraw"),
-    path("provider/upload/", views.upload, name="upload"),
+    path("sign-in/", views.sign_in, name="sign-in"),
+    path("sign-out/", views.sign_out, name="sign-out"),
+    path("", views.dashboard, name="dashboard"),
+    path("offers/new/", views.offer_new, name="offer-new"),
+    path("offers/<str:offer_id>/change/", views.offer_edit, name="offer-edit"),
+    path("offers/<str:offer_id>/withdraw/", views.offer_withdraw, name="offer-withdraw"),
+    path("upload/", views.upload, name="upload"),
 ]

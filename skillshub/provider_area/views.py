@@ -21,8 +21,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from skillshub.core import ratelimit
 from skillshub.core.govuk_forms import error_link
-from skillshub.provider_area import forms, services
-from skillshub.provision import models, presenters
+from skillshub.provider_area import forms, presenters, services
+from skillshub.provision import models
 from skillshub.sources.course_directory import COURSE_COLUMNS
 from skillshub.sources.tables import RowError
 
@@ -36,7 +36,7 @@ def provider_required(view: ProviderView) -> Callable[..., HttpResponse]:
     def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if not request.user.is_authenticated:
             query = urlencode({"next": request.get_full_path()})
-            return redirect(f"{reverse('provision:sign-in')}?{query}")
+            return redirect(f"{reverse('provider_area:sign-in')}?{query}")
         provider = services.provider_for(request.user)
         if provider is None:
             return render(request, "provider_area/no_account.html", status=403)
@@ -77,7 +77,7 @@ def sign_in(request: HttpRequest) -> HttpResponse:
     if posted and form.is_valid() and form.user is not None:
         SIGN_IN_GUARD.succeeded(email)
         login(request, form.user)
-        return redirect(_safe_next(request, reverse("provision:dashboard")))
+        return redirect(_safe_next(request, reverse("provider_area:dashboard")))
     checked = email and form.cleaned_data.get("password")  # a password was tried, and wrong
     if posted and not wait_s and form.user is None and checked:
         wait_s = SIGN_IN_GUARD.failed(request, email)
@@ -111,7 +111,7 @@ def sign_in(request: HttpRequest) -> HttpResponse:
 @require_POST
 def sign_out(request: HttpRequest) -> HttpResponse:
     logout(request)
-    return redirect(reverse("provision:sign-in"))
+    return redirect(reverse("provider_area:sign-in"))
 
 
 @provider_required
@@ -242,7 +242,7 @@ def _edit(
             )
             services.publish_offer(offer, provider=provider, duration=duration, row=row)
             messages.success(request, f"‘{offer.title}’ is published.")
-            return redirect(reverse("provision:dashboard"))
+            return redirect(reverse("provider_area:dashboard"))
     context: dict[str, Any] = {
         "provider": provider,
         "row": row,
@@ -273,7 +273,7 @@ def offer_withdraw(request: HttpRequest, provider: models.Provider, offer_id: st
     if request.method == "POST":
         services.withdraw_offer(row)
         messages.success(request, f"‘{row.title}’ is withdrawn: it no longer appears in search.")
-        return redirect(reverse("provision:dashboard"))
+        return redirect(reverse("provider_area:dashboard"))
     return render(request, "provider_area/withdraw.html", {"row": row})
 
 
@@ -296,7 +296,7 @@ def upload(request: HttpRequest, provider: models.Provider) -> HttpResponse:
             messages.success(
                 request, f"{added} course{'s' if added != 1 else ''} added and {updated} updated."
             )
-            return redirect(reverse("provision:dashboard"))
+            return redirect(reverse("provider_area:dashboard"))
     summary = form.error_summary()
     if problems:
         count = len(problems)

@@ -4,11 +4,6 @@ from django.contrib import admin
 from django.urls import include, path
 
 from skillshub.api.app import api
-from skillshub.provider_area import urls as provider_area_urls
-from skillshub.provision import urls as provision_urls
-
-TRAINING = (provision_urls.urlpatterns + provider_area_urls.urlpatterns, "provision")
-"""Training search and the provider area share /training/ and the `provision:` URL names."""
 
 urlpatterns = [
     path("", include("skillshub.core.urls")),
@@ -17,7 +12,8 @@ urlpatterns = [
     path("progression/", include("skillshub.progression.urls")),
     path("standards/", include("skillshub.catalogue.urls")),
     path("qualifications/", include("skillshub.qualifications.urls")),
-    path("training/", include(TRAINING)),
+    path("training/provider/", include("skillshub.provider_area.urls")),
+    path("training/", include("skillshub.provision.urls")),
     path("labour-market/", include("skillshub.dashboard.urls")),
     path("local-market/", include("skillshub.market.urls")),
     path("glossary/", include("skillshub.terminology.urls")),
