@@ -30,7 +30,7 @@ def _get(raw: dict[str, Any], path: str, kind: type, *, source: str) -> Any:
 
 
 def _share(raw: dict[str, Any], path: str, *, source: str) -> float:
-    share = _get(raw, path, float, source=source)
+    share = float(_get(raw, path, float, source=source))
     if not 0.0 <= share <= 1.0:
         raise SourceError(
             f"a share between 0 and 1 is needed, found {share}", source=source, field=path

@@ -568,10 +568,12 @@ class StandardsIndex:
         """The employer's words, plus expansion_weight times the terminology wording."""
         assert self._embedder is not None
         if not parsed.expansion_text or self.preset.expansion_weight <= 0:
-            return self._embedder.embed([parsed.embed_text])[0]
+            vector: np.ndarray = self._embedder.embed([parsed.embed_text])[0]
+            return vector
         own, added = self._embedder.embed([parsed.embed_text, parsed.expansion_text])
         mixed = own + self.preset.expansion_weight * added
-        return normalise_rows(mixed[None, :], in_place=True)[0]
+        mixed_unit: np.ndarray = normalise_rows(mixed[None, :], in_place=True)[0]
+        return mixed_unit
 
     def _keyword_scores(self, parsed: ParsedQuery) -> tuple[np.ndarray, np.ndarray]:
         """BM25 per unit, and per standard: coverage (each term's best unit, summed) blended
