@@ -3,19 +3,20 @@
 from __future__ import annotations
 
 from django.http import HttpRequest
-from ninja import Field, Query, Router, Schema
+from ninja import Query, Router
 from pydantic import ValidationError
 
 from skillshub.api.problems import Problem
 from skillshub.catalogue import families
-from skillshub.catalogue.families import FamiliesRequest, FamiliesResult, SimilarStandardsResult
+from skillshub.catalogue.families import (
+    FamiliesRequest,
+    FamiliesResult,
+    SimilarStandardsQuery,
+    SimilarStandardsResult,
+)
 
 standards_router = Router()
 router = Router()
-
-
-class SimilarParams(Schema):
-    limit: int = Field(5, ge=1, le=families.rules.DEFAULT.similar_limit, description="1 to 6")
 
 
 @standards_router.get(
@@ -25,13 +26,13 @@ class SimilarParams(Schema):
     url_name="similar_standards",
 )
 def similar_standards(
-    request: HttpRequest, reference: str, params: Query[SimilarParams]
+    request: HttpRequest, reference: str, params: Query[SimilarStandardsQuery]
 ) -> SimilarStandardsResult:
     """A current standard's family of related occupations and its most similar standards,
     each with the share of knowledge and skills they have in common, a few of the shared
     statements and what the other adds."""
     try:
-        wanted = families.SimilarStandardsRequest(reference=reference, limit=params.limit)
+        wanted = families.SimilarStandardsRequest(reference=reference, **params.model_dump())
         return families.find_similar(wanted)
     except (ValidationError, families.UnknownStandard) as error:
         raise Problem(

@@ -23,6 +23,7 @@ FILTERS = frozenset(
         "level",
         "route",
         "kind",
+        "status",
         "type",
         "delivery",
         "funding",

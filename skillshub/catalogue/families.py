@@ -86,11 +86,16 @@ class FamilyOut(BaseModel):
     members: list[FamilyMember] = Field(description="By level, then reference")
 
 
-class SimilarStandardsRequest(BaseModel):
+class SimilarStandardsQuery(BaseModel):
+    """What a similar-standards request holds besides the standard: the API's query parameters."""
+
     model_config = ConfigDict(str_strip_whitespace=True)
 
-    reference: str = Field(pattern=REFERENCE, description="A standard, e.g. ST0116.")
     limit: int = Field(5, ge=1, le=rules.DEFAULT.similar_limit, description="How many, 1 to 6.")
+
+
+class SimilarStandardsRequest(SimilarStandardsQuery):
+    reference: str = Field(pattern=REFERENCE, description="A standard, e.g. ST0116.")
 
 
 class SimilarStandardsResult(BaseModel):

@@ -6,7 +6,7 @@ from typing import Any
 
 from django import forms
 
-from skillshub.catalogue.queries import CatalogueFilter
+from skillshub.catalogue.browse import MAX_PAGE, StandardsListRequest
 from skillshub.catalogue.services import StandardsSearchRequest
 from skillshub.core.govuk_forms import GovukForm
 
@@ -22,14 +22,28 @@ class BrowseForm(GovukForm):
             (str(n), f"Level {n}") for n in levels
         ]
 
-    def catalogue_filter(self) -> CatalogueFilter:
-        return CatalogueFilter(
-            level=self.cleaned_data.get("level"), route=self.cleaned_data.get("route") or None
+    def list_request(self, *, page_size: int) -> StandardsListRequest:
+        """The typed request the list service takes: the chosen route and level (none when they
+        are not valid; the form then says why), and the page asked for (the first when the
+        `page` parameter is not a number, as links to a page are only ever made by the hub)."""
+        chosen = self.cleaned_data if self.is_bound and self.is_valid() else {}
+        return StandardsListRequest(
+            level=chosen.get("level"),
+            route=chosen.get("route") or None,
+            page=_page_number(self.data.get("page")),
+            page_size=page_size,
         )
 
     def select_params(self, name: str, label: str) -> dict[str, Any]:
         """Parameters for the govukSelect macro, keeping what the user chose."""
         return self.govuk_select(name, label=label)
+
+
+def _page_number(value: Any) -> int:
+    try:
+        return min(max(int(value), 1), MAX_PAGE)
+    except (TypeError, ValueError):
+        return 1
 
 
 class SearchForm(BrowseForm):

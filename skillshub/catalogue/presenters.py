@@ -12,6 +12,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import slugify
 
+from skillshub.catalogue.browse import StandardSummaryOut
 from skillshub.catalogue.esco import StandardEscoResult
 from skillshub.catalogue.families import (
     FamiliesResult,
@@ -19,7 +20,6 @@ from skillshub.catalogue.families import (
     SimilarStandardsResult,
     ThemeOut,
 )
-from skillshub.catalogue.models import Standard as StandardRow
 from skillshub.catalogue.models import StandardVersion
 from skillshub.catalogue.services import StandardsSearchResult
 from skillshub.domain.standards import Ksb, Standard
@@ -35,7 +35,7 @@ def pounds(value: int | None) -> str:
     return f"£{value:,}" if value is not None else "Not stated"
 
 
-def standards_table(rows: Iterable[StandardRow]) -> dict[str, Any]:
+def standards_table(rows: Iterable[StandardSummaryOut]) -> dict[str, Any]:
     return {
         "caption": "Standards",
         "captionClasses": "govuk-visually-hidden",

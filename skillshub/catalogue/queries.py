@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 from django.db.models import QuerySet
 
@@ -11,46 +10,17 @@ from skillshub.catalogue.models import Standard
 from skillshub.core.models import DatasetLoad
 from skillshub.domain import standards as domain
 
-STATUS_FILTERS: dict[str, dict[str, Any]] = {
+Status = Literal["current", "approved", "retired", "in-development", "all"]
+"""The catalogue's status filters (approved is current by its older name)."""
+Kind = Literal["standard", "foundation", "unit", "all"]
+
+STATUS_FILTERS: dict[Status, dict[str, Any]] = {
     "current": {"is_current": True},
     "approved": {"is_current": True},
     "retired": {"status__in": [domain.RETIRED, domain.WITHDRAWN]},
     "in-development": {"is_current": False, "status__in": [domain.IN_DEVELOPMENT]},
     "all": {},
 }
-KIND_FILTERS = ("standard", "foundation", "unit", "all")
-
-
-class UnknownFilter(ValueError):
-    """A filter value the catalogue does not have; the message lists what it does have."""
-
-
-@dataclass(frozen=True)
-class CatalogueFilter:
-    level: int | None = None
-    route: str | None = None
-    status: str = "current"
-    kind: str = "all"
-
-    def apply(self, rows: QuerySet[Standard]) -> QuerySet[Standard]:
-        key = self.status.strip().lower()
-        if key not in STATUS_FILTERS:
-            raise UnknownFilter(
-                f"status '{self.status}' is not known; use one of {', '.join(STATUS_FILTERS)}"
-            )
-        kind = self.kind.strip().lower()
-        if kind not in KIND_FILTERS:
-            raise UnknownFilter(
-                f"kind '{self.kind}' is not known; use one of {', '.join(KIND_FILTERS)}"
-            )
-        rows = rows.filter(**STATUS_FILTERS[key])
-        if kind != "all":
-            rows = rows.filter(kind=kind)
-        if self.level is not None:
-            rows = rows.filter(level=self.level)
-        if self.route:
-            rows = rows.filter(route__iexact=self.route.strip())
-        return rows
 
 
 def routes() -> list[str]:
@@ -61,8 +31,18 @@ def levels() -> list[int]:
     return sorted(set(Standard.objects.filter(is_current=True).values_list("level", flat=True)))
 
 
-def standards(filter_: CatalogueFilter) -> QuerySet[Standard]:
-    return filter_.apply(Standard.objects.all()).order_by("title")
+def standards(
+    *, level: int | None = None, route: str | None = None, status: Status, kind: Kind
+) -> QuerySet[Standard]:
+    """The products with this status and kind (and level and route, when given), by title."""
+    rows = Standard.objects.filter(**STATUS_FILTERS[status])
+    if kind != "all":
+        rows = rows.filter(kind=kind)
+    if level is not None:
+        rows = rows.filter(level=level)
+    if route:
+        rows = rows.filter(route__iexact=route)
+    return rows.order_by("title")
 
 
 def ksb_note(standard: domain.Standard) -> str:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
+from skillshub.catalogue import browse as browse_service
 from skillshub.catalogue import esco, families, forms, presenters, queries, services, store
 from skillshub.core.pagination import pagination
 from skillshub.domain.standards import Standard, level_in_words
@@ -18,15 +18,17 @@ PAGE_SIZE = 50
 
 def browse(request: HttpRequest) -> HttpResponse:
     form = forms.BrowseForm(request.GET or None, routes=queries.routes(), levels=queries.levels())
-    filter_ = form.catalogue_filter() if form.is_valid() else queries.CatalogueFilter()
-    page = Paginator(queries.standards(filter_), PAGE_SIZE).get_page(request.GET.get("page"))
+    wanted = form.list_request(page_size=PAGE_SIZE)
+    result = browse_service.list_standards(wanted)
+    if not result.results and wanted.page > result.pages:  # past the end: show the last page
+        result = browse_service.list_standards(wanted.model_copy(update={"page": result.pages}))
     context = {
         "form_route": form.select_params("route", "Route"),
         "form_level": form.select_params("level", "Level"),
-        "page": page,
-        "table": presenters.standards_table(page.object_list),
+        "result": result,
+        "table": presenters.standards_table(result.results),
         "pagination": pagination(
-            request.GET, page=page.number, total=page.paginator.count, page_size=PAGE_SIZE
+            request.GET, page=result.page, total=result.count, page_size=PAGE_SIZE
         ),
         "level_words": {level: level_in_words(level) for level in (4, 5)},
     }

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from datetime import date
+from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -29,24 +30,35 @@ class UnknownProvider(LookupError):
     """A UKPRN with no provider loaded."""
 
 
-class AreaGapsRequest(BaseModel):
-    """An area (combined authority E47, local authority E06-E10, region E12) and a travel radius."""
-
-    model_config = ConfigDict(frozen=True)
-
-    area: str = Field(
-        ...,
+GssCode = Annotated[
+    str,
+    Field(
         min_length=9,
         max_length=9,
         description="GSS code of a combined authority (E47000007), local authority or region.",
         examples=["E47000007"],
-    )
+    ),
+]
+"""An area's code as the request takes it; the API's path declares its `code` with this too."""
+
+
+class AreaGapsQuery(BaseModel):
+    """What an area's gaps request holds besides the area: the API's query parameters."""
+
+    model_config = ConfigDict(frozen=True)
+
     radius_km: float = Field(
         domain.GAP_PRESETS["default"].radius_km,
         gt=0,
         le=MAX_RADIUS_KM,
         description="How far staff travel to in-person training, in km.",
     )
+
+
+class AreaGapsRequest(AreaGapsQuery):
+    """An area (combined authority E47, local authority E06-E10, region E12) and a travel radius."""
+
+    area: GssCode
 
     @field_validator("area")
     @classmethod
@@ -533,8 +545,10 @@ def provider_demand(request: ProviderDemandRequest) -> ProviderDemandResult:
 
 
 __all__ = [
+    "AreaGapsQuery",
     "AreaGapsRequest",
     "AreaGapsResult",
+    "GssCode",
     "ProviderDemandRequest",
     "ProviderDemandResult",
     "UnknownArea",

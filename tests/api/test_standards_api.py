@@ -91,3 +91,22 @@ def test_openapi_is_published(client: Client) -> None:
     schema = client.get("/api/openapi.json").json()
     assert "/api/v1/standards/{reference}" in schema["paths"]
     assert client.get("/api/docs").status_code == 200
+
+
+def test_status_and_kind_are_any_case_and_an_unknown_one_is_an_invalid_filter(
+    client: Client,
+) -> None:
+    assert client.get("/api/v1/standards", {"status": "Retired", "kind": "UNIT"}).status_code == 200
+    body = client.get("/api/v1/standards", {"status": "nonsense"}).json()
+    assert body["title"] == "Invalid filter"
+    assert body["errors"] == [
+        {
+            "location": "query.status",
+            "message": "'nonsense' is not known; use one of current, approved, retired, "
+            "in-development, all",
+        }
+    ]
+    schema = client.get("/api/openapi.json").json()
+    parameters = schema["paths"]["/api/v1/standards"]["get"]["parameters"]
+    kind = next(p for p in parameters if p["name"] == "kind")
+    assert kind["schema"]["enum"] == ["standard", "foundation", "unit", "all"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from skillshub.catalogue import views
+from skillshub.catalogue import browse, views
 from tests.page_checks import PageClient
 
 
@@ -34,6 +34,22 @@ def test_browse_pages_keep_the_filter(
     nav = page.find("nav", class_="govuk-pagination")
     assert nav and nav.find("a", href="?level=4&page=2")
     assert page.find("a", class_="govuk-pagination__link", attrs={"aria-current": "page"})
+
+
+@pytest.mark.parametrize("asked", ["99", "two", "-4"])
+def test_browse_shows_the_last_page_past_the_end_and_the_first_for_nonsense(
+    client_request: PageClient, monkeypatch: pytest.MonkeyPatch, asked: str
+) -> None:
+    monkeypatch.setattr(views, "PAGE_SIZE", 2)
+    count = browse.list_standards(browse.StandardsListRequest(level=4)).count
+    last = -(-count // 2)
+    assert last > 2, "the fixture has enough level 4 standards for three pages of two"
+    page = client_request.get("/standards/", level="4", page=asked)
+    shown = last if asked == "99" else 1
+    current = page.find("a", class_="govuk-pagination__link", attrs={"aria-current": "page"})
+    assert current and current.get_text(strip=True) == str(shown)
+    assert len(page.select("tbody tr")) == (count - 2 * (last - 1) if shown == last else 2)
+    assert f"{count} standards" in page.get_text()
 
 
 def test_browse_with_an_unknown_filter_says_so(client_request: PageClient) -> None:
