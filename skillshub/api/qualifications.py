@@ -7,8 +7,7 @@ from datetime import date
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone
-from ninja import Field, Query, Router, Schema
-from pydantic import ValidationError
+from ninja import Query, Router, Schema
 
 from skillshub.api.problems import Problem
 from skillshub.domain.qualifications import levels_in_words
@@ -20,14 +19,6 @@ from skillshub.sources.funded_qualifications import is_valid_number, normalise_n
 router = Router()
 
 
-class ListParams(Schema):
-    level: list[int] = Field([], max_length=10)
-    """Repeat for several (level=4&level=5); 0 is Entry Level; none means 4 and 5."""
-    q: str = Field("", max_length=8000)
-    page: int = Field(1, ge=1, le=100_000)
-    page_size: int = Field(20, ge=1, le=100)
-
-
 @router.get(
     "",
     response=services.QualificationResults,
@@ -35,19 +26,12 @@ class ListParams(Schema):
     url_name="list_qualifications",
 )
 def list_qualifications(
-    request: HttpRequest, params: Query[ListParams]
+    request: HttpRequest, params: Query[services.QualificationQuery]
 ) -> services.QualificationResults:
     """Qualifications approved for funding, Level 4-5 unless `level` says otherwise; with `q`,
     ranked for that plain-English need, each with the words that matched."""
     try:
-        query = services.QualificationQuery(
-            need=params.q, levels=tuple(params.level), page=params.page, page_size=params.page_size
-        )
-    except ValidationError as error:
-        detail = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in error.errors())
-        raise Problem(400, "Invalid query", f"{detail}.") from error
-    try:
-        return services.find_qualifications(query)
+        return services.find_qualifications(params)
     except services.QueryError as error:
         raise Problem(400, "Invalid query", str(error)) from error
 

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from skillshub.commands import use_case
 from skillshub.commands.console import err, out
+
+if TYPE_CHECKING:
+    from skillshub.provision.nearby import ProviderSearchResult
 
 
 def register_kind(kinds: Any) -> None:
@@ -14,8 +17,8 @@ def register_kind(kinds: Any) -> None:
         "providers", help="colleges and universities teaching higher education near a postcode"
     )
     parser.add_argument("--postcode", required=True, help="postcode or district, e.g. 'B1 1AA'")
-    parser.add_argument("--radius-km", type=float, default=25.0, help="straight-line km (25)")
-    parser.add_argument("--limit", type=int, default=20, help="how many results (1-100)")
+    parser.add_argument("--radius-km", type=float, help="straight-line km (25)")
+    parser.add_argument("--limit", type=int, help="how many results (1-100, 20)")
     parser.add_argument("--json", action="store_true", help="print JSON")
     parser.set_defaults(handler=search_providers)
 
@@ -23,37 +26,35 @@ def register_kind(kinds: Any) -> None:
 def search_providers(args: argparse.Namespace) -> int:
     from skillshub.domain.geography import InvalidPostcode, UnknownPlace
     from skillshub.provision import nearby
-    from skillshub.provision.services import MAX_LIMIT
 
-    if not 1 <= args.limit <= MAX_LIMIT:
-        err.print(f"[red]--limit must be between 1 and {MAX_LIMIT}[/red]")
-        return 2
-    if not 0 < args.radius_km <= nearby.MAX_RADIUS_KM:
-        err.print(
-            f"[red]--radius-km must be more than 0 and at most {nearby.MAX_RADIUS_KM:g}[/red]"
-        )
-        return 2
-    try:
-        results = nearby.find_providers(args.postcode, radius_km=args.radius_km, limit=args.limit)
-    except (InvalidPostcode, UnknownPlace) as error:
-        err.print(f"[red]{error}[/red]")
-        return 2
-    body = nearby.results_as_dict(results)
-    if args.json:
-        print(json.dumps(body, ensure_ascii=False))
-        return 0
-    for note in body["notes"]:
+    options: dict[str, Any] = {
+        "postcode": args.postcode,
+        "radius_km": args.radius_km,
+        "limit": args.limit,
+    }
+    return use_case.run(
+        # An option not given takes the request's default.
+        lambda: nearby.ProviderSearchRequest(
+            **{name: value for name, value in options.items() if value is not None}
+        ),
+        nearby.find_providers,
+        as_json=args.json,
+        show=_show,
+        fixable=(InvalidPostcode, UnknownPlace),
+    )
+
+
+def _show(result: ProviderSearchResult) -> None:
+    for note in result.notes:
         err.print(f"[yellow]{note}[/yellow]")
     out.print(
-        f"[bold]{results.total} higher education providers within {args.radius_km:g} km of "
-        f"{results.location.query}[/bold]"
+        f"[bold]{result.total} higher education providers within {result.radius_km:g} km of "
+        f"{result.postcode}[/bold]"
     )
-    for rank, hit in enumerate(body["results"], start=1):
+    for rank, hit in enumerate(result.results, start=1 + result.offset):
         out.print(
-            f"{rank}. {hit['name']} · {hit['distance_km']:.1f} km ({hit['distance_miles']:.1f} "
-            f"miles) · {hit['nearest_site']} · {hit['website'] or 'no website listed'} · "
-            f"UKPRN {hit['ukprn']}",
+            f"{rank}. {hit.name} · {hit.distance_km:.1f} km ({hit.distance_miles:.1f} miles) · "
+            f"{hit.nearest_site} · {hit.website or 'no website listed'} · UKPRN {hit.ukprn}",
             markup=False,
         )
-    err.print(f"[dim]{body['attribution']}[/dim]")
-    return 0
+    err.print(f"[dim]{result.attribution}[/dim]")

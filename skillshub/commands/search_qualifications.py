@@ -3,18 +3,28 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.markup import escape
 from rich.table import Table
 
+from skillshub.commands import use_case
 from skillshub.commands.console import err, out
+
+if TYPE_CHECKING:
+    from skillshub.qualifications.services import QualificationResults
 
 
 def register_kind(kinds: Any) -> None:
     parser = kinds.add_parser("qualifications", help="funded qualifications that meet a need")
     parser.add_argument("query", help='the need in plain words, e.g. "bookkeeping and payroll"')
-    parser.add_argument("--level", type=int, choices=(4, 5), help="only this level (4 or 5)")
+    parser.add_argument(
+        "--level",
+        type=int,
+        action="append",
+        default=[],
+        help="only this level, 0 (Entry Level) to 8; repeat for several (4 and 5)",
+    )
     parser.add_argument("--limit", type=int, default=10, help="how many results (1-100)")
     parser.add_argument("--json", action="store_true", help="print JSON")
     parser.set_defaults(handler=search_qualifications)
@@ -23,17 +33,19 @@ def register_kind(kinds: Any) -> None:
 def search_qualifications(args: argparse.Namespace) -> int:
     from skillshub.qualifications import services
 
-    if not 1 <= args.limit <= 100:
-        err.print("[red]--limit must be between 1 and 100[/red]")
-        return 2
-    try:
-        results = services.search_qualifications(args.query, level=args.level, limit=args.limit)
-    except services.QueryError as error:
-        err.print(f"[red]{escape(str(error))}[/red]")
-        return 2
-    if args.json:
-        print(results.model_dump_json())
-        return 0
+    return use_case.run(
+        lambda: services.QualificationQuery(
+            need=args.query, levels=tuple(args.level), page_size=args.limit
+        ),
+        services.find_qualifications,
+        as_json=args.json,
+        show=_show,
+        fixable=(services.QueryError,),
+        option_names={"need": "the need", "levels": "--level", "page_size": "--limit"},
+    )
+
+
+def _show(results: QualificationResults) -> None:
     for note in results.notes:
         err.print(f"[dim]{escape(note)}[/dim]")
     table = Table(title=f"Qualifications for: {escape(results.need)}", show_lines=True)
@@ -53,4 +65,3 @@ def search_qualifications(args: argparse.Namespace) -> int:
         )
     out.print(table)
     out.print(f"{results.count} qualification(s) match.", markup=False)
-    return 0

@@ -4,7 +4,7 @@ exit code (2: the person can fix the input; 1: the hub is not ready, e.g. no dat
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
@@ -18,11 +18,11 @@ OPTION_NAMES = {"q": "the need", "from_reference": "--from"}
 """Request fields whose option is not simply --field-name."""
 
 
-def _option(location: tuple[Any, ...]) -> str:
+def _option(location: tuple[Any, ...], names: Mapping[str, str]) -> str:
     if not location:
         return "the request"
     name = str(location[0])
-    return OPTION_NAMES.get(name, "--" + name.replace("_", "-"))
+    return names.get(name) or OPTION_NAMES.get(name, "--" + name.replace("_", "-"))
 
 
 def run(
@@ -34,12 +34,17 @@ def run(
     fixable: tuple[type[Exception], ...] = (),
     not_ready: tuple[type[Exception], ...] = (),
     json_options: dict[str, Any] | None = None,
+    option_names: Mapping[str, str] | None = None,
 ) -> int:
+    """`option_names`: this command's options for request fields not simply --field-name."""
     try:
         request = build()
     except ValidationError as error:
         for problem in error.errors():
-            err.print(f"[red]{_option(problem['loc'])}: {problem['msg']}[/red]", markup=True)
+            err.print(
+                f"[red]{_option(problem['loc'], option_names or {})}: {problem['msg']}[/red]",
+                markup=True,
+            )
         return 2
     try:
         result = call(request)

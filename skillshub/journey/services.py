@@ -12,7 +12,6 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from skillshub.catalogue.services import StandardsSearchResult
 from skillshub.domain import funding
-from skillshub.domain.geography import km_to_miles
 from skillshub.domain.standards import Standard, level_in_words, months_text, time_commitment
 from skillshub.provision.services import OfferMatch, OfferSearchResult
 from skillshub.settings import get_settings
@@ -271,26 +270,30 @@ def _qualifications(request: TrainingSearchRequest) -> OptionGroup:
 
 
 def _providers(request: TrainingSearchRequest) -> OptionGroup:
-    from skillshub.provision.nearby import find_providers
+    from skillshub.provision.nearby import ProviderSearchRequest, find_providers
 
-    found = find_providers(request.postcode, radius_km=request.radius_km, limit=request.per_group)
+    found = find_providers(
+        ProviderSearchRequest(
+            postcode=request.postcode, radius_km=request.radius_km, limit=request.per_group
+        )
+    )
     cards = [
         OptionCard(
             kind="provider",
             kind_name="College or university",
-            reference=str(hit.provider.ukprn),
-            title=hit.provider.name,
+            reference=str(hit.ukprn),
+            title=hit.name,
             one_line="Teaches higher education (Discover Uni).",
             level=None,
             level_words="",
             time="Depends on the course",
             format="College or university courses; many run apprenticeships too",
-            where=f"{hit.distance_km:.1f} km ({km_to_miles(hit.distance_km):.1f} miles) away"
-            + (f", {hit.site.name}" if hit.site.name else ""),
+            where=f"{hit.distance_km:.1f} km ({hit.distance_miles:.1f} miles) away"
+            + (f", {hit.nearest_site}" if hit.nearest_site else ""),
             cost="Ask the provider",
-            url=f"/training/providers/{hit.provider.ukprn}/",
+            url=hit.path,
         )
-        for hit in found.hits
+        for hit in found.results
     ]
     return OptionGroup(
         name="providers",

@@ -15,6 +15,7 @@ from skillshub.domain import provision as domain
 from skillshub.provision import vocabulary as v
 from skillshub.provision import words
 from skillshub.provision.models import Source
+from skillshub.provision.nearby import ProviderNear
 from skillshub.provision.services import OfferFacts, OfferMatch, OfferSearchResult
 
 STATUS_WARNINGS = {
@@ -224,7 +225,7 @@ def provider_summary(provider: domain.Provider, *, sources: Sequence[str]) -> di
     return {"rows": rows}
 
 
-def providers_table(hits: Sequence[domain.ProviderHit], *, caption: str) -> dict[str, Any]:
+def providers_table(hits: Sequence[ProviderNear], *, caption: str) -> dict[str, Any]:
     """Providers near a place, nearest first: name (to its page), distance, site, website."""
     return {
         "caption": caption,
@@ -238,23 +239,17 @@ def providers_table(hits: Sequence[domain.ProviderHit], *, caption: str) -> dict
         ],
         "rows": [
             [
-                {
-                    "html": format_html(
-                        '<a class="govuk-link" href="{}">{}</a>',
-                        provider_href(hit.provider.ukprn),
-                        hit.provider.name,
-                    )
-                },
+                {"html": format_html('<a class="govuk-link" href="{}">{}</a>', hit.path, hit.name)},
                 {"text": words.distance(hit.distance_km)},
-                {"text": hit.site.name},
+                {"text": hit.nearest_site},
                 {
                     "html": format_html(
                         '<a class="govuk-link" href="{}" rel="noopener">{}</a>',
-                        hit.provider.website,
-                        hit.provider.website.removeprefix("https://").removeprefix("http://"),
+                        hit.website,
+                        hit.website.removeprefix("https://").removeprefix("http://"),
                     )
                 }
-                if hit.provider.website
+                if hit.website
                 else {"text": "Not listed"},
             ]
             for hit in hits

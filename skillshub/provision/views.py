@@ -59,16 +59,18 @@ def _qualifications_href() -> str | None:
 
 def _near(postcode: str, radius_km: float) -> dict[str, Any]:
     """Colleges and universities teaching HE near a place already located, as a GOV.UK table."""
-    found = nearby.find_providers(postcode, radius_km=radius_km, limit=PROVIDERS_SHOWN)
-    where = f"within {radius_km:g} km of {found.location.query}"
+    found = nearby.find_providers(
+        nearby.ProviderSearchRequest(postcode=postcode, radius_km=radius_km, limit=PROVIDERS_SHOWN)
+    )
+    where = f"within {found.radius_km:g} km of {found.postcode}"
     return {
         "total": found.total,
-        "shown": len(found.hits),
+        "shown": len(found.results),
         "where": where,
         "table": presenters.providers_table(
-            found.hits, caption=f"Colleges and universities {where} that teach higher education"
+            found.results, caption=f"Colleges and universities {where} that teach higher education"
         )
-        if found.hits
+        if found.results
         else None,
     }
 

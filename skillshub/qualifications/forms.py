@@ -1,4 +1,4 @@
-"""The qualifications list form: a need in plain words and a level, as GOV.UK component params."""
+"""The qualifications list form (a need and a level): GOV.UK component params and the request."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from django import forms
 
 from skillshub.core.govuk_forms import GovukForm
 from skillshub.domain.qualifications import PRODUCT_LEVELS
+from skillshub.qualifications.services import MAX_PAGE, QualificationQuery
 
 
 class QualificationsForm(GovukForm):
@@ -24,12 +25,16 @@ class QualificationsForm(GovukForm):
         choices=[("", "Levels 4 and 5")] + [(str(n), f"Level {n}") for n in PRODUCT_LEVELS],
     )
 
-    def levels(self) -> tuple[int, ...]:
-        level = self.cleaned_data.get("level") if self.is_valid() else None
-        return (level,) if level is not None else PRODUCT_LEVELS
-
-    def need(self) -> str:
-        return str(self.cleaned_data.get("q") or "") if self.is_valid() else ""
+    def query(self, *, page: int, page_size: int) -> QualificationQuery:
+        """The answers (none, for an unanswered or invalid form) as the one list request."""
+        data = self.cleaned_data if self.is_bound and self.is_valid() else {}
+        level = data.get("level")
+        return QualificationQuery(
+            need=str(data.get("q") or ""),
+            levels=(level,) if level is not None else PRODUCT_LEVELS,
+            page=min(page, MAX_PAGE),
+            page_size=page_size,
+        )
 
     def query_input(self) -> dict[str, Any]:
         return self.govuk_input(

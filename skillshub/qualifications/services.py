@@ -15,28 +15,40 @@ from skillshub.qualifications import models
 from skillshub.qualifications.ingest import COMMAND, DATASET
 
 __all__ = [
+    "MAX_PAGE",
     "MAX_PAGE_SIZE",
     "QualificationQuery",
     "QualificationResults",
     "QueryError",
     "find_qualifications",
-    "search_qualifications",
 ]
 
-MAX_PAGE_SIZE = 200
-MAX_NEED_CHARS = 10_000
+MAX_PAGE = 100_000
+MAX_PAGE_SIZE = 100
+MAX_NEED_CHARS = 8000
 
 
 class QualificationQuery(BaseModel):
-    """What someone asked for: a need in plain words (optional), levels, and a page."""
+    """What someone asked for: a need in plain words (optional), levels, and a page. The API's
+    parameters are the aliases (q, level); Python code may use the field names (need, levels)."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, populate_by_name=True, str_strip_whitespace=True)
 
-    need: str = Field(default="", max_length=MAX_NEED_CHARS, description="plain-English need")
-    levels: tuple[int, ...] = Field(
-        default=PRODUCT_LEVELS, description="levels to include (0 is Entry Level)"
+    need: str = Field(
+        default="",
+        alias="q",
+        max_length=MAX_NEED_CHARS,
+        description="The need in plain words; without it, the list by title.",
+        examples=["bookkeeping and payroll"],
     )
-    page: int = Field(default=1, ge=1)
+    levels: tuple[int, ...] = Field(
+        default=PRODUCT_LEVELS,
+        alias="level",
+        max_length=10,
+        description="Only these levels (repeat: level=4&level=5); 0 is Entry Level; none "
+        "means 4 and 5.",
+    )
+    page: int = Field(default=1, ge=1, le=MAX_PAGE)
     page_size: int = Field(default=20, ge=1, le=MAX_PAGE_SIZE)
 
     @field_validator("levels")
@@ -46,7 +58,7 @@ class QualificationQuery(BaseModel):
             return PRODUCT_LEVELS
         bad = [n for n in value if not 0 <= n <= 8]
         if bad:
-            raise ValueError(f"levels are 0 (Entry Level) to 8, not {bad[0]}")
+            raise ValueError(f"must be 0 (Entry Level) to 8, not {bad[0]}")
         return tuple(sorted(set(value)))
 
     @property
@@ -187,11 +199,3 @@ def find_qualifications(query: QualificationQuery) -> QualificationResults:
         notes=notes + ranking.notes,
         results=results,
     )
-
-
-def search_qualifications(
-    need: str, *, level: int | None = None, limit: int = 10
-) -> QualificationResults:
-    """The `limit` best qualifications for a need, at `level` or at Level 4-5."""
-    levels = (level,) if level is not None else PRODUCT_LEVELS
-    return find_qualifications(QualificationQuery(need=need, levels=levels, page_size=limit))

@@ -24,9 +24,7 @@ def qualification_list(request: HttpRequest) -> HttpResponse:
     form = forms.QualificationsForm(request.GET or None)
     results = None
     if not form.is_bound or form.is_valid():
-        query = services.QualificationQuery(
-            need=form.need(), levels=form.levels(), page=_page_number(request), page_size=PAGE_SIZE
-        )
+        query = form.query(page=_page_number(request), page_size=PAGE_SIZE)
         try:
             results = services.find_qualifications(query)
         except services.QueryError as error:

@@ -82,7 +82,7 @@ def test_spaces_and_lower_case_in_a_number_are_allowed(client: Client) -> None:
     [
         ("/api/v1/qualifications/99999999", 404, "Qualification not found"),
         ("/api/v1/qualifications/abc", 400, "Invalid qualification number"),
-        ("/api/v1/qualifications?level=9", 400, "Invalid query"),
+        ("/api/v1/qualifications?level=9", 400, "Invalid filter"),
         ("/api/v1/qualifications?q=%3F%21", 400, "Invalid query"),
     ],
 )
@@ -92,6 +92,19 @@ def test_problems(client: Client, url: str, status: int, title: str) -> None:
     assert response.status_code == status
     assert response["Content-Type"] == "application/problem+json"
     assert response.json()["title"] == title
+
+
+def test_a_bad_parameter_is_named_as_in_the_standards_list(client: Client) -> None:
+    """The request model's own rules, reported by api/problems.py like every endpoint's."""
+    for url in ("/api/v1/qualifications?level=9", "/api/v1/standards?level=9"):
+        assert client.get(url).json()["title"] == "Invalid filter"
+    body = client.get("/api/v1/qualifications?level=4&level=9").json()
+    assert body["errors"] == [
+        {"location": "query.level", "message": "must be 0 (Entry Level) to 8, not 9"}
+    ]
+    body = client.get("/api/v1/qualifications?page_size=101").json()
+    assert body["title"] == "Invalid paging"
+    assert body["errors"] == [{"location": "query.page_size", "message": "must be at most 100"}]
 
 
 @pytest.mark.parametrize("query", ["page=0", "page_size=500", "level=four", "level=4&page=-1"])

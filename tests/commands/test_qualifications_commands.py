@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+from django.test import Client
 
 from skillshub.cli import main
 from skillshub.qualifications import models
@@ -43,6 +44,15 @@ def test_search_as_json(capsys: pytest.CaptureFixture[str]) -> None:
     assert all(r["level"] == "Level 4" for r in body["results"])
 
 
+def test_the_json_is_the_api_answer(capsys: pytest.CaptureFixture[str]) -> None:
+    main(["ingest", "qualifications", "--file", str(SAMPLE)])
+    capsys.readouterr()
+    argv = ["search", "qualifications", "payroll", "--level", "4", "--level", "5", "--limit", "3"]
+    assert main([*argv, "--json"]) == 0
+    api = Client().get("/api/v1/qualifications", {"q": "payroll", "level": [4, 5], "page_size": 3})
+    assert json.loads(capsys.readouterr().out) == api.json()
+
+
 def test_search_as_a_table(capsys: pytest.CaptureFixture[str]) -> None:
     main(["ingest", "qualifications", "--file", str(SAMPLE)])
     capsys.readouterr()
@@ -53,7 +63,13 @@ def test_search_as_a_table(capsys: pytest.CaptureFixture[str]) -> None:
 
 @pytest.mark.parametrize(
     ("argv", "message"),
-    [(["?!"], "Describe the skills"), (["law", "--limit", "0"], "--limit")],
+    [
+        (["?!"], "Describe the skills"),
+        (["law", "--limit", "0"], "--limit: Input should be greater than or equal to 1"),
+        (["law", "--limit", "101"], "--limit: Input should be less than or equal to 100"),
+        (["law", "--level", "9"], "--level: Value error, must be 0 (Entry Level) to 8, not 9"),
+        (["x" * 8001], "the need: String should have at most 8000 characters"),
+    ],
 )
 def test_bad_input_is_explained(
     capsys: pytest.CaptureFixture[str], argv: list[str], message: str

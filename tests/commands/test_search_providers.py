@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from django.test import Client
 
 from skillshub.cli import main
 from tests.provision.discover_uni_loading import load_he_providers
@@ -37,6 +38,13 @@ def test_as_json(he_providers: None, capsys: pytest.CaptureFixture[str]) -> None
     body = json.loads(capsys.readouterr().out)
     assert body["results"][0]["name"] == "Birmingham Metropolitan College"
     assert body["results"][0]["distance_km"] == 0.0
+
+
+def test_the_json_is_the_api_answer(he_providers: None, capsys: pytest.CaptureFixture[str]) -> None:
+    argv = ["search", "providers", "--postcode", "B1", "--radius-km", "3", "--limit", "4"]
+    assert main([*argv, "--json"]) == 0
+    api = Client().get("/api/v1/providers", {"postcode": "B1", "radius_km": 3, "limit": 4})
+    assert json.loads(capsys.readouterr().out) == api.json()
 
 
 @pytest.mark.parametrize(

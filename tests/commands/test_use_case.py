@@ -42,6 +42,18 @@ def test_success_prints_the_result_as_json(capsys: pytest.CaptureFixture[str]) -
     assert run(capsys, q="hello")[:2] == (0, '{"echo":"hello"}\n')
 
 
+def test_a_command_may_name_its_own_options(capsys: pytest.CaptureFixture[str]) -> None:
+    code = use_case.run(
+        lambda: Ask(q="x", per_group=0),
+        answer,
+        as_json=True,
+        show=lambda result: None,
+        option_names={"per_group": "--limit"},
+    )
+    said = capsys.readouterr().err
+    assert code == 2 and "--limit: " in said and "--per-group" not in said
+
+
 def test_invalid_requests_name_the_option(capsys: pytest.CaptureFixture[str]) -> None:
     code, _, said = run(capsys, q="x", per_group=0)
     assert code == 2 and "--per-group" in said
