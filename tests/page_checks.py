@@ -7,7 +7,7 @@ from typing import Any
 
 import html5lib
 import pytest
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, PageElement, Tag
 from django.test import Client
 
 UNDEFINED_MARKER = "UNDEFINED-TEMPLATE-VARIABLE"
@@ -39,6 +39,24 @@ def check_page(html: str) -> BeautifulSoup:
     for link in soup.find_all("a"):
         assert link.get("class"), f"<a> without a GOV.UK class: {str(link)[:120]}"
     return soup
+
+
+def tag(element: PageElement | None, what: str) -> Tag:
+    """What a `find`, `find_next` or `find_parent` returned, as a tag; fails naming `what`."""
+    assert isinstance(element, Tag), f"no {what} found (got {element!r})"
+    return element
+
+
+def one(scope: Tag, selector: str) -> Tag:
+    """The first element in `scope` matching the CSS `selector`; fails naming the selector."""
+    return tag(scope.select_one(selector), repr(selector))
+
+
+def attr(element: Tag, name: str) -> str:
+    """The single value of `element`'s attribute `name`; fails when it is missing or a list."""
+    value = element.get(name)
+    assert isinstance(value, str), f"<{element.name}> has no single {name!r}: {str(element)[:120]}"
+    return value
 
 
 class PageClient:

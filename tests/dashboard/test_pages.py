@@ -24,7 +24,7 @@ from tests.dashboard.conftest import (
     live_files,
     load_fixture_ons,
 )
-from tests.page_checks import PageClient
+from tests.page_checks import PageClient, attr, one, tag
 
 URL = "/labour-market/"
 NATIONAL = ["employment-rate", "unemployment-rate", "inactivity-rate", "vacancies"]
@@ -35,22 +35,20 @@ NORTH_EAST += ["e12000001-claimant-count-rate"]
 
 
 def card(page: BeautifulSoup, cdid: str) -> str:
-    found = page.find(id=f"card-{cdid.lower()}")
-    assert found is not None, f"no card for {cdid}"
+    found = tag(page.find(id=f"card-{cdid.lower()}"), f"card for {cdid}")
     return " ".join(found.get_text(" ").split())
 
 
 def chart_figure(page: BeautifulSoup, slug: str) -> dict:
     script = page.find("script", id=f"chart-data-{slug}", type="application/json")
-    assert script is not None, f"no data for chart {slug}"
-    return json.loads(script.string)
+    return json.loads(tag(script, f"data for chart {slug}").get_text())
 
 
 def test_headline_cards_show_value_period_and_changes(
     client_request: PageClient, ons_data: IngestResult
 ) -> None:
     page = client_request.get(URL)
-    assert page.h1.get_text(strip=True) == "Labour market"
+    assert one(page, "h1").get_text(strip=True) == "Labour market"
     employment = card(page, "LF24")
     assert "75.1%" in employment and "Feb-Apr 2026" in employment
     assert "Up 0.1 points on the quarter" in employment
@@ -65,7 +63,7 @@ def test_headline_cards_show_value_period_and_changes(
 def test_source_and_release_are_on_the_page(
     client_request: PageClient, ons_data: IngestResult
 ) -> None:
-    summary = client_request.get(URL).find("dl", class_="govuk-summary-list")
+    summary = one(client_request.get(URL), "dl.govuk-summary-list")
     text = " ".join(summary.get_text(" ").split())
     assert "Office for National Statistics" in text
     assert "Feb-Apr 2026 (employment rate, unemployment rate, economic inactivity rate)" in text
@@ -79,14 +77,15 @@ def test_the_release_date_and_a_stale_notice_are_shown(
 ) -> None:
     page = client_request.get(URL)
     # The embedded files carry no release day: the date of the copy bounds it, with its source.
-    assert page.find(id="published").get_text() == "Published by ONS on or before 7 August 2026."
-    assert DatasetLoad.latest_for("ons").notes.endswith(
+    assert one(page, "#published").get_text() == "Published by ONS on or before 7 August 2026."
+    load = DatasetLoad.latest_for("ons")
+    assert load is not None and load.notes.endswith(
         "ONS published these figures on or before 2026-08-07 (source: data/ons/README.md: the "
         "files carry no ONS release date; they were taken from economic-analytics/edd at commit "
         "7ccb7d1 of 7 August 2026, whose LMS.parquet last changed on 21 July 2026)."
     )
     # The newest figure (claimant count, June 2026) is months behind the ONS monthly cycle.
-    warning = " ".join(page.find("div", class_="govuk-warning-text").get_text(" ").split())
+    warning = " ".join(one(page, "div.govuk-warning-text").get_text(" ").split())
     assert "These figures are out of date: the newest is for June 2026" in warning
     assert "skillshub ingest ons --from-api" in warning
 
@@ -97,7 +96,7 @@ def test_a_load_without_a_recorded_date_says_so(
     DatasetLoad.objects.filter(dataset="ons").update(notes="An older load.")
     page = client_request.get(URL)
     assert page.find(id="published") is None
-    text = " ".join(page.find("dl", class_="govuk-summary-list").get_text(" ").split())
+    text = " ".join(one(page, "dl.govuk-summary-list").get_text(" ").split())
     assert "Published by ONS Not recorded in the loaded files" in text
 
 
@@ -105,10 +104,10 @@ def test_a_live_load_shows_the_ons_release_dates(client_request: PageClient) -> 
     lms, unem = live_files()
     opener = FakeOpener({LMS_CSV_URL: lms, UNEM_CSV_URL: unem})
     run_ingest(api_plan(fetcher=fetcher_for(opener)))
-    summary = client_request.get(URL).find("dl", class_="govuk-summary-list")
+    summary = one(client_request.get(URL), "dl.govuk-summary-list")
     text = " ".join(summary.get_text(" ").split())
     assert "Published by ONS On 21 July 2026" in text
-    assert client_request.get(URL).find(id="published").get_text() == (
+    assert one(client_request.get(URL), "#published").get_text() == (
         "Published by ONS on 21 July 2026."
     )
     assert "Next ONS release 18 August 2026" in text
@@ -119,17 +118,21 @@ def test_every_chart_has_a_sentence_a_table_and_a_csv_link(
     client_request: PageClient, ons_data: IngestResult
 ) -> None:
     page = client_request.get(URL)
-    slugs = [div["id"].removeprefix("chart-") for div in page.select("div.app-chart")]
+    slugs = [attr(div, "id").removeprefix("chart-") for div in page.select("div.app-chart")]
     assert slugs == [*NATIONAL, "vacancies-by-industry", *REGIONAL, *NORTH_EAST]
     for block in page.select("section.app-chart-block"):
-        chart = block.find("div", class_="app-chart")
-        figure = chart.find_parent("figure")
-        described = [block.find(id=i) for i in figure["aria-describedby"].split()]
+        chart = one(block, "div.app-chart")
+        figure = tag(chart.find_parent("figure"), "figure around the chart")
+        described = [block.find(id=i) for i in attr(figure, "aria-describedby").split()]
         assert figure["aria-labelledby"] == f"{chart['id']}-heading" and all(described)
-        assert described[1].get_text().startswith(("Line chart.", "Bar chart."))
-        summary = block.find("p", class_="govuk-body").get_text()
+        assert (
+            tag(described[1], "chart description")
+            .get_text()
+            .startswith(("Line chart.", "Bar chart."))
+        )
+        summary = one(block, "p.govuk-body").get_text()
         assert summary.endswith(".") and summary.count(". ") == 0, summary  # one sentence
-        assert block.find("details").find("table", class_="govuk-table")
+        assert one(block, "details").find("table", class_="govuk-table")
         link = block.find("a", href=lambda h: h and h.endswith(".csv"))
         assert link is not None and link.has_attr("download")
 
@@ -176,10 +179,12 @@ def test_chart_data_carries_values_and_ons_period_labels(
 
 def test_tables_match_the_charts(client_request: PageClient, ons_data: IngestResult) -> None:
     page = client_request.get(URL)
-    block = page.find("div", id="chart-employment-rate").find_parent("section")
+    block = tag(one(page, "div#chart-employment-rate").find_parent("section"), "chart section")
     first_row = [c.get_text(strip=True) for c in block.select("tbody tr")[0].find_all(["th", "td"])]
     assert first_row == ["Feb-Apr 2026", "75.1%"]
-    industries = page.find("div", id="chart-vacancies-by-industry").find_parent("section")
+    industries = tag(
+        one(page, "div#chart-vacancies-by-industry").find_parent("section"), "chart section"
+    )
     rows = [
         [c.get_text(strip=True) for c in r.find_all(["th", "td"])]
         for r in industries.select("tbody tr")
@@ -192,8 +197,8 @@ def test_range_buttons_are_govuk_buttons_shown_by_the_script(
     client_request: PageClient, ons_data: IngestResult
 ) -> None:
     page = client_request.get(URL)
-    block = page.find("div", id="chart-employment-rate").find_parent("section")
-    group = block.find("div", class_="app-chart-range")
+    block = tag(one(page, "div#chart-employment-rate").find_parent("section"), "chart section")
+    group = one(block, "div.app-chart-range")
     assert group.has_attr("hidden") and group["role"] == "group"
     buttons = group.find_all("button", class_="govuk-button")
     assert [b["data-range"] for b in buttons] == ["2", "5", "10", "all"]
@@ -216,15 +221,15 @@ def test_a_region_s_charts_come_as_json_for_the_script(
     client: Client, client_request: PageClient, ons_data: IngestResult
 ) -> None:
     page = client_request.get(URL)
-    form = page.find("form", attrs={"data-area-charts": True})
+    form = one(page, "form[data-area-charts]")
     assert form["method"] == "get" and form["data-area-charts"] == "/labour-market/areas/AREA.json"
-    assert page.find(id="area-status")["role"] == "status"
+    assert one(page, "#area-status")["role"] == "status"
     response = client.get("/labour-market/areas/e12000007.json")
     assert response.status_code == 200 and response["Content-Type"] == "application/json"
     found = response.json()
     assert (found["code"], found["name"]) == ("E12000007", "London")
     # The same blocks as the page itself: heading, sentence, data, table and CSV link.
-    whole = client_request.get(URL, area="E12000007").find(id="area-charts")
+    whole = one(client_request.get(URL, area="E12000007"), "#area-charts")
     assert " ".join(BeautifulSoup(found["html"], "html.parser").get_text().split()) == " ".join(
         whole.get_text().split()
     )
@@ -241,9 +246,9 @@ def test_an_unknown_region_is_an_error_on_the_form(
     client_request: PageClient, ons_data: IngestResult
 ) -> None:
     page = client_request.get(URL, status=400, area="Atlantis")
-    assert page.title.get_text().startswith("Error: Labour market")
+    assert one(page, "title").get_text().startswith("Error: Labour market")
     assert page.find("div", class_="govuk-error-summary")
-    assert "Choose a region or nation from the list" in page.find(id="area-error").get_text()
+    assert "Choose a region or nation from the list" in one(page, "#area-error").get_text()
     assert not page.select("div.app-chart[id^=chart-e12]")
 
 
@@ -301,7 +306,7 @@ def test_page_loads_plotly_from_the_hub_under_the_site_policy(
     response = client.get(URL)
     assert "script-src 'self';" in response["Content-Security-Policy"]
     page = BeautifulSoup(response.content, "html.parser")
-    sources = [s["src"] for s in page.find_all("script", src=True)]
+    sources = [attr(s, "src") for s in page.find_all("script", src=True)]
     assert (
         "/static/vendor/plotly-basic.min.js" in sources and "/static/dashboard/charts.js" in sources
     )
@@ -326,14 +331,14 @@ def test_changing_a_value_and_reingesting_changes_the_page(
 def test_a_corrupt_file_changes_nothing_on_the_page(
     client_request: PageClient, ons_data: IngestResult, tmp_path: Path
 ) -> None:
-    before = client_request.get(URL).find("main").get_text()
+    before = one(client_request.get(URL), "main").get_text()
     corrupt = tmp_path / "lms_regional_extract.csv"
     corrupt.write_text(
         (FIXTURES / "lms_regional_extract.csv").read_text().replace(",4.8,", ",four,", 1)
     )
     with pytest.raises(SourceError):
         load_fixture_ons([FIXTURE_FILES[0], corrupt])
-    assert client_request.get(URL).find("main").get_text() == before
+    assert one(client_request.get(URL), "main").get_text() == before
 
 
 def test_navigation_marks_the_labour_market_page(
