@@ -18,7 +18,7 @@ def test_every_status_the_request_takes_has_a_filter() -> None:
 
 
 def test_status_and_kind_are_read_in_any_case() -> None:
-    wanted = StandardsListRequest(status=" Retired ", kind="UNIT")  # type: ignore[arg-type]
+    wanted = StandardsListRequest(status=" Retired ", kind="UNIT")
     assert (wanted.status, wanted.kind) == ("retired", "unit")
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.page_checks import PageClient
+from tests.page_checks import PageClient, attr, one, tag
 
 
 def test_each_knowledge_and_skill_statement_shows_its_esco_skills(
@@ -11,17 +11,17 @@ def test_each_knowledge_and_skill_statement_shows_its_esco_skills(
     page = client_request.get("/standards/ST0116/")
     summary = page.find(id="esco")
     assert summary is not None and "closest ESCO skills" in summary.get_text()
-    assert "How ESCO skills are matched" in summary.find_next("details").get_text()
-    knowledge = page.find(id="knowledge").find_next("dl")
+    assert "How ESCO skills are matched" in tag(summary.find_next("details"), "details").get_text()
+    knowledge = tag(one(page, "#knowledge").find_next("dl"), "list of knowledge")
     lines = [dd for dd in knowledge.find_all("dd") if dd.get_text().startswith("ESCO skill:")]
     assert len(lines) == len(knowledge.find_all("dt")), "every knowledge statement is mapped"
-    first = lines[0].find("a")
-    assert first["href"].startswith("http://data.europa.eu/esco/skill/")
+    first = one(lines[0], "a")
+    assert attr(first, "href").startswith("http://data.europa.eu/esco/skill/")
     assert "confidence 0." in lines[0].get_text()
     text = page.get_text(" ")
     assert "low confidence: check" in text
     assert "ESCO classification © European Union" in text
-    behaviours = page.find(id="behaviours").find_next("dl")
+    behaviours = tag(one(page, "#behaviours").find_next("dl"), "list of behaviours")
     assert "ESCO skill:" not in behaviours.get_text(), "behaviours are not mapped"
 
 

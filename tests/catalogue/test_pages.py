@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from skillshub.catalogue import browse, views
-from tests.page_checks import PageClient
+from tests.page_checks import PageClient, one, tag
 
 
 def test_browse_lists_current_standards(client_request: PageClient) -> None:
@@ -59,14 +59,15 @@ def test_browse_with_an_unknown_filter_says_so(client_request: PageClient) -> No
 
 def test_standard_page_shows_numbered_ksbs_and_their_version(client_request: PageClient) -> None:
     page = client_request.get("/standards/ST0116/")
-    assert page.h1.get_text(strip=True) == "Software developer (level 4)"
+    assert one(page, "h1").get_text(strip=True) == "Software developer (level 4)"
     text = page.get_text(" ")
     assert "K1" in text and "S1" in text and "B1" in text
     assert "those of version 1.2" in text
     assert "Higher National Certificate" in text
     assert page.find(id="knowledge") and page.find(id="skills") and page.find(id="behaviours")
     assert "439 hours" in text  # minimum off-the-job training
-    versions = page.find("caption", string="Versions").find_parent("table")
+    caption = tag(page.find("caption", string="Versions"), "caption 'Versions'")
+    versions = tag(caption.find_parent("table"), "table of versions")
     links = [a["href"] for a in versions.select("a:not(.app-term)")]  # not glossary terms
     assert links == ["/standards/ST0116/versions/1.0/", "/standards/ST0116/versions/1.1/"]
     assert "1.2 (shown on this page)" in versions.get_text()
@@ -85,7 +86,8 @@ def test_an_older_version_is_served_and_says_which_version_is_current(
 
 def test_standard_with_duties_shows_them(client_request: PageClient) -> None:
     page = client_request.get("/standards/ST1299/")
-    duties = page.find("caption", string="Duties").find_parent("table")
+    caption = tag(page.find("caption", string="Duties"), "caption 'Duties'")
+    duties = tag(caption.find_parent("table"), "table of duties")
     assert len(duties.select("tbody tr")) == 13
     assert "Occupation cluster" in page.get_text()
 
@@ -111,4 +113,4 @@ def test_foundation_apprenticeship_and_unit_pages(client_request: PageClient) ->
 @pytest.mark.parametrize("url", ["/standards/ST9999/", "/no-such-page/"])
 def test_not_found_pages(client_request: PageClient, url: str) -> None:
     page = client_request.get(url, status=404)
-    assert page.h1.get_text(strip=True) == "Page not found"
+    assert one(page, "h1").get_text(strip=True) == "Page not found"

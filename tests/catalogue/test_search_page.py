@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.page_checks import PageClient
+from tests.page_checks import PageClient, one, tag
 
 
 def test_results_come_with_highlighted_reasons(client_request: PageClient) -> None:
@@ -12,7 +12,7 @@ def test_results_come_with_highlighted_reasons(client_request: PageClient) -> No
     results = page.select("ol.govuk-list > li")
     assert results
     first = results[0]
-    assert first.find("a")["href"] == "/standards/ST0116/"
+    assert one(first, "a")["href"] == "/standards/ST0116/"
     reasons = first.select(".app-result-why li")
     assert reasons, "each result says why it matched"
     assert first.find("mark", class_="app-highlight")
@@ -22,7 +22,7 @@ def test_level_4_5_results_come_first_in_their_own_group(client_request: PageCli
     page = client_request.get("/standards/search/", q="maintain automation and robots")
     headings = [h.get_text(strip=True) for h in page.select("h2.govuk-heading-l")]
     assert headings and headings[0] == "Level 4 and 5"
-    first_group = page.find("h2", id="level-4-5").find_next("ol")
+    first_group = tag(one(page, "h2#level-4-5").find_next("ol"), "list after the level 4-5 heading")
     levels = [p.get_text() for p in first_group.select("li > p.govuk-body-s")[:3]]
     assert all("Level 4" in text or "Level 5" in text for text in levels if "Level" in text)
     assert "Keyword:" not in page.get_text()
@@ -30,9 +30,7 @@ def test_level_4_5_results_come_first_in_their_own_group(client_request: PageCli
 
 def test_nonsense_says_no_good_match(client_request: PageClient) -> None:
     page = client_request.get("/standards/search/", q="xyzzy")
-    assert (
-        page.find("h2", role="status").get_text(strip=True) == "No good match for your description"
-    )
+    assert one(page, "h2[role=status]").get_text(strip=True) == "No good match for your description"
     assert not page.select("ol.govuk-list > li")
 
 
@@ -40,8 +38,8 @@ def test_empty_query_shows_an_error_summary_and_keeps_filters(client_request: Pa
     page = client_request.get("/standards/search/", q="   ", level="4", status=400)
     summary = page.find(class_="govuk-error-summary")
     assert summary and "Describe the skills or tasks you need" in summary.get_text()
-    assert summary.find("a")["href"] == "#q"
-    assert page.title.get_text().startswith("Error: ")
+    assert one(summary, "a")["href"] == "#q"
+    assert one(page, "title").get_text().startswith("Error: ")
     assert page.find("option", selected=True, value="4")
 
 
