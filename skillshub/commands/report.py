@@ -4,12 +4,15 @@
 from __future__ import annotations
 
 import argparse
-import json
-from typing import Any
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
 
 from rich.table import Table
 
 from skillshub.commands.console import err, out
+
+if TYPE_CHECKING:
+    from skillshub.dashboard.services import ChangeOut
 
 
 def register(subparsers: Any) -> None:
@@ -75,49 +78,30 @@ def area_gaps(args: argparse.Namespace) -> int:
     )
 
 
-def _change(words: str | None) -> str:
-    return words.rsplit(" on the ", 1)[0] if words else "no figure"
+def _change(found: ChangeOut | None) -> str:
+    return found.words.rsplit(" on the ", 1)[0] if found else "no figure"
 
 
 def labour_market(args: argparse.Namespace) -> int:
     from django.utils import timezone
 
-    from skillshub.dashboard import queries
-    from skillshub.domain.labour_market import headlines
+    from skillshub.dashboard import services
 
     try:
-        picture = queries.picture()
-    except queries.DataNotLoaded as error:
+        result = services.labour_market_headlines()
+    except services.DataNotLoaded as error:
         err.print(f"[red]{error}[/red]")
         return 1
-    found = headlines(picture.series)
-    provenance = picture.provenance
     if args.json:
-        rows = [
-            {
-                "cdid": h.cdid,
-                "name": h.name,
-                "value": h.value,
-                "formatted": h.formatted,
-                "period": h.period_label,
-                "period_end": f"{h.period_end:%Y-%m}",
-                "change_on_quarter": h.change_on_quarter.difference
-                if h.change_on_quarter
-                else None,
-                "change_on_year": h.change_on_year.difference if h.change_on_year else None,
-                "summary": h.summary,
-            }
-            for h in found
-        ]
-        source = {"source": provenance.source, "loaded_at": provenance.loaded_at.isoformat()}
-        print(json.dumps({"headlines": rows, **source}, ensure_ascii=False))
+        print(result.model_dump_json())
         return 0
-    published = f"{provenance.published:%-d %B %Y}" if provenance.published else "not recorded"
-    loaded = timezone.localtime(provenance.loaded_at)
+    published = result.release.published
+    loaded = timezone.localtime(datetime.fromisoformat(result.source.loaded_at))
     table = Table(
         title="Labour market headlines (Office for National Statistics)",
-        caption=f"Seasonally adjusted. ONS release: {published}. Loaded "
-        f"{loaded:%-d %B %Y %H:%M} from {provenance.source}.",
+        caption=f"Seasonally adjusted. ONS release: "
+        f"{f'{published:%-d %B %Y}' if published else 'not recorded'}. Loaded "
+        f"{loaded:%-d %B %Y %H:%M} from {result.source.source}.",
     )
     table.add_column("Measure")
     table.add_column("Latest", justify="right", no_wrap=True)
@@ -125,13 +109,13 @@ def labour_market(args: argparse.Namespace) -> int:
     table.add_column("On the quarter", justify="right")
     table.add_column("On the year", justify="right")
     table.add_column("CDID", no_wrap=True)
-    for h in found:
+    for h in result.headlines:
         table.add_row(
             h.name,
             h.formatted,
-            h.period_label,
-            _change(h.quarter_words),
-            _change(h.year_words),
+            h.period,
+            _change(h.change_on_quarter),
+            _change(h.change_on_year),
             h.cdid,
         )
     out.print(table)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from django.test import Client
 
 from skillshub.cli import main
 from tests.dashboard.conftest import load_fixture_ons
@@ -23,13 +24,16 @@ def test_report_prints_the_headlines(capsys: pytest.CaptureFixture[str]) -> None
     assert "lms_headline_extract.csv" in output.replace("\n", "")
 
 
-def test_report_as_json(capsys: pytest.CaptureFixture[str]) -> None:
+def test_report_as_json_is_the_apis_answer(
+    capsys: pytest.CaptureFixture[str], client: Client
+) -> None:
     load_fixture_ons()
     assert main(["report", "labour-market", "--json"]) == 0
     body = json.loads(capsys.readouterr().out)
     lf24 = body["headlines"][0]
     assert (lf24["cdid"], lf24["value"], lf24["period"]) == ("LF24", 75.1, "Feb-Apr 2026")
-    assert lf24["change_on_quarter"] == 0.1
+    assert lf24["change_on_quarter"]["difference"] == 0.1
+    assert body == client.get("/api/v1/labour-market/headlines").json()
 
 
 def test_report_without_data_says_how_to_load_it(capsys: pytest.CaptureFixture[str]) -> None:
