@@ -7,11 +7,12 @@ from collections.abc import Iterator
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
+from django.http import HttpResponse
 from django.test import Client
 
 from skillshub.provider_area import views
 from skillshub.provision import models
-from tests.page_checks import check_page
+from tests.page_checks import check_page, one
 
 pytestmark = pytest.mark.django_db
 URL = "/training/provider/sign-in/"
@@ -41,7 +42,7 @@ def clock(course_directory: None, monkeypatch: pytest.MonkeyPatch) -> Iterator[C
     cache.clear()
 
 
-def sign_in(client: Client, password: str, email: str = EMAIL, **extra: str) -> object:
+def sign_in(client: Client, password: str, email: str = EMAIL, **extra: str) -> HttpResponse:
     return client.post(URL, {"email": email, "password": password}, **extra)
 
 
@@ -53,7 +54,7 @@ def test_twenty_wrong_passwords_end_in_429_then_even_the_right_one_waits(clock: 
     refused = sign_in(client, PASSWORD)
     assert refused.status_code == 429 and int(refused["Retry-After"]) == LOCKOUT_S
     page = check_page(refused.content.decode())
-    summary = page.select_one(".govuk-error-summary").get_text(" ", strip=True)
+    summary = one(page, ".govuk-error-summary").get_text(" ", strip=True)
     assert "too many times" in summary and "15 minutes" in summary
     assert "_auth_user_id" not in client.session
 

@@ -11,14 +11,15 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
 from skillshub.provision import models
-from tests.page_checks import PageClient, check_page
+from tests.page_checks import PageClient, check_page, one
 from tests.provision.loading import BAD_COURSES_CSV, COURSES_CSV
 
 pytestmark = pytest.mark.django_db
 PASSWORD = "a long test passphrase 42"
 COLLEGE, TRAINING = 19999901, 19999902
+TITLE = "[TEST] Evening course in PLC fault finding"
 GOOD_OFFER = {
-    "title": "[TEST] Evening course in PLC fault finding",
+    "title": TITLE,
     "offer_type": "short-course",
     "level": "4",
     "standards": "st0154",
@@ -83,15 +84,15 @@ def test_sign_in_with_email_and_password(
 ) -> None:
     account(COLLEGE, "college@example.ac.uk")
     signin = client_request.get("/training/provider/sign-in/")
-    assert signin.h1.get_text(strip=True) == "Sign in to publish your courses"
+    assert one(signin, "h1").get_text(strip=True) == "Sign in to publish your courses"
     wrong = client_request.post(
         "/training/provider/sign-in/",
         {"email": "college@example.ac.uk", "password": "not it"},
         status=400,
     )
     assert "email address or password is not right" in wrong.get_text()
-    assert wrong.find("input", id="email")["value"] == "college@example.ac.uk"
-    assert wrong.find("input", id="password").get("value", "") == ""
+    assert one(wrong, "input#email")["value"] == "college@example.ac.uk"
+    assert one(wrong, "input#password").get("value", "") == ""
     response = client_request.client.post(
         "/training/provider/sign-in/",
         {"email": "College@Example.ac.uk", "password": PASSWORD, "next": "/training/provider/"},
@@ -122,7 +123,7 @@ def test_sign_in_needs_a_csrf_token(course_directory: None) -> None:
 
 def test_publish_change_and_withdraw_an_offer(college: Client) -> None:
     form = page(college, "/training/provider/offers/new/")
-    assert form.h1.get_text(strip=True) == "Add a course"
+    assert one(form, "h1").get_text(strip=True) == "Add a course"
     row = publish(college)
     assert row.provider.ukprn == COLLEGE and row.offer_id.startswith("hub:19999901:")
     assert row.standard_references == ["ST0154"] and row.venue_postcode == "B5 5SU"
@@ -133,9 +134,9 @@ def test_publish_change_and_withdraw_an_offer(college: Client) -> None:
     assert "is published" in dashboard.get_text()
 
     change = page(college, f"/training/provider/offers/{row.offer_id}/change/")
-    assert change.find("input", id="title")["value"] == GOOD_OFFER["title"]
-    assert change.find("textarea", id="start_dates").get_text() == "12/01/2027\n13/04/2027"
-    assert change.find("input", id="duration_value")["value"] == "10"
+    assert one(change, "input#title")["value"] == TITLE
+    assert one(change, "textarea#start_dates").get_text() == "12/01/2027\n13/04/2027"
+    assert one(change, "input#duration_value")["value"] == "10"
     response = college.post(
         f"/training/provider/offers/{row.offer_id}/change/",
         {**GOOD_OFFER, "title": "[TEST] New title"},
@@ -148,7 +149,7 @@ def test_publish_change_and_withdraw_an_offer(college: Client) -> None:
     search = page(college, "/training/?postcode=B1+1AA&q=")
     assert "[TEST] New title" in search.get_text()
     confirm = page(college, f"/training/provider/offers/{row.offer_id}/withdraw/")
-    assert confirm.h1.get_text(strip=True) == "Withdraw [TEST] New title"
+    assert one(confirm, "h1").get_text(strip=True) == "Withdraw [TEST] New title"
     college.post(f"/training/provider/offers/{row.offer_id}/withdraw/")
     row.refresh_from_db()
     assert row.withdrawn_at is not None
@@ -176,10 +177,10 @@ def test_a_form_with_a_mistake_says_what_to_change_and_keeps_the_answers(
     form = page(
         college, "/training/provider/offers/new/", status=400, data={**GOOD_OFFER, **changes}
     )
-    assert form.title.get_text().startswith("Error: Add a course")
-    summary = form.select_one(".govuk-error-summary")
+    assert one(form, "title").get_text().startswith("Error: Add a course")
+    summary = one(form, ".govuk-error-summary")
     assert message in summary.get_text() and summary.find("a", href=f"#{field}")
-    assert form.find("input", id="hours_per_week")["value"] == changes.get("hours_per_week", "3")
+    assert one(form, "input#hours_per_week")["value"] == changes.get("hours_per_week", "3")
     assert form.find(
         "input", attrs={"name": "funding", "value": "advanced-learner-loan", "checked": True}
     )
@@ -202,10 +203,10 @@ def test_a_provider_cannot_see_or_change_another_providers_offers(
         assert college.get(url).status_code == 404
         assert college.post(url, {**GOOD_OFFER, "title": "[TEST] Taken over"}).status_code == 404
     theirs.refresh_from_db()
-    assert theirs.title == GOOD_OFFER["title"] and theirs.withdrawn_at is None
+    assert theirs.title == TITLE and theirs.withdrawn_at is None
     assert theirs.provider.ukprn == TRAINING
     mine = page(college, "/training/provider/")
-    assert theirs.offer_id not in str(mine) and GOOD_OFFER["title"] not in mine.get_text()
+    assert theirs.offer_id not in str(mine) and TITLE not in mine.get_text()
     # Nor can imported offers be changed through the form, even the provider's own.
     imported = "ncs:00000000-0000-4000-8000-0000000000a1"
     assert college.get(f"/training/provider/offers/{imported}/change/").status_code == 404
@@ -216,7 +217,7 @@ def test_an_upload_with_one_bad_row_saves_nothing_and_lists_row_and_column(colle
     upload = SimpleUploadedFile("courses.csv", BAD_COURSES_CSV.read_bytes(), "text/csv")
     result = page(college, "/training/provider/upload/", status=400, data={"courses": upload})
     assert models.Offer.objects.count() == before
-    assert "nothing was saved" in result.select_one(".govuk-error-summary").get_text()
+    assert "nothing was saved" in one(result, ".govuk-error-summary").get_text()
     rows = [
         [cell.get_text(strip=True) for cell in tr.find_all(["th", "td"])]
         for tr in result.select("#problems tbody tr")
