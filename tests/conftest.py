@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from pytest_django import DjangoDbBlocker
 
 # tests/settings.py (DJANGO_SETTINGS_MODULE) turns on strict templates and a throw-away
 # SKILLSHUB_HOME, so tests never write into a real home.
@@ -49,6 +50,6 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):  # type: ignore[no-untyped-def]
+def django_db_setup(django_db_setup: None, django_db_blocker: DjangoDbBlocker) -> None:
     with django_db_blocker.unblock():
         load_fixture_catalogue()
