@@ -112,7 +112,7 @@ def test_failure_while_storing_rolls_back(tmp_path: Path) -> None:
     before = snapshot()
     good = plan_for(tmp_path, [dict(r, title=r["title"] + " (new)") for r in load_records()])
 
-    def store_then_fail(parsed):  # type: ignore[no-untyped-def]
+    def store_then_fail(parsed: object) -> dict[str, int]:
         good.store(parsed)
         raise RuntimeError("disk full")
 

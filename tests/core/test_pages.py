@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.test import Client
 
-from tests.page_checks import PageClient
+from tests.page_checks import PageClient, one
 
 
 def test_home_explains_the_service(client_request: PageClient) -> None:
@@ -22,7 +22,7 @@ def test_about_shows_provenance_and_licences(client_request: PageClient) -> None
 
 
 def test_footer_carries_the_attribution(client_request: PageClient) -> None:
-    footer = client_request.get("/").find("footer")
+    footer = one(client_request.get("/"), "footer")
     assert "Open Government Licence" in footer.get_text()
 
 

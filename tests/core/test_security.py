@@ -167,7 +167,8 @@ def test_a_forged_message_never_reaches_a_providers_page() -> None:
 def test_the_cache_is_configurable() -> None:
     from skillshub.settings import CACHE_TABLE, cache_config
 
-    assert cache_config("locmem://")["BACKEND"].endswith("LocMemCache")
+    backend = cache_config("locmem://")["BACKEND"]
+    assert isinstance(backend, str) and backend.endswith("LocMemCache")
     assert cache_config("db://") == {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": CACHE_TABLE,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 
 from skillshub.core.versioned_cache import VersionedCache
 
@@ -25,11 +26,22 @@ def test_built_once_per_version_and_key() -> None:
 
 def test_at_most_max_entries_are_kept() -> None:
     cache: VersionedCache[int] = VersionedCache(max_entries=2)
-    for key in range(3):
-        cache.get("v", key, lambda k=key: k)
     calls: list[int] = []
-    assert cache.get("v", 2, lambda: calls.append(1) or 2) == 2 and calls == [1]
-    assert cache.get("v", 0, lambda: calls.append(1) or 0) == 0 and calls == [1]
+
+    def counted(value: int) -> Callable[[], int]:
+        """A build of `value` that records each call in `calls`."""
+
+        def build() -> int:
+            calls.append(1)
+            return value
+
+        return build
+
+    for key in range(3):
+        cache.get("v", key, counted(key))
+    calls.clear()  # count only the builds below
+    assert cache.get("v", 2, counted(2)) == 2 and calls == [1]
+    assert cache.get("v", 0, counted(0)) == 0 and calls == [1]
 
 
 def test_threads_asking_at_once_build_it_once() -> None:
