@@ -9,7 +9,7 @@ from django.core.cache import caches
 from django.test import Client
 
 from skillshub.demand.models import EmployerNeed
-from tests.page_checks import PageClient, check_page
+from tests.page_checks import PageClient, attr, check_page, one
 
 pytestmark = pytest.mark.usefixtures("journey_data")
 
@@ -45,13 +45,13 @@ def register(client: Client) -> str:
     done = check_page(client.get("/needs/register/done/").content.decode())
     link = done.select_one("a.app-break-anywhere")
     assert link is not None
-    return "/" + link["href"].split("/", 3)[3]
+    return "/" + attr(link, "href").split("/", 3)[3]
 
 
 def test_the_start_page_explains_who_sees_what(client_request: PageClient) -> None:
     page = client_request.get("/needs/register/")
     assert "fewer than 5" in page.get_text()
-    assert page.select_one("a.govuk-button--start")["href"] == "/needs/register/what/"
+    assert one(page, "a.govuk-button--start")["href"] == "/needs/register/what/"
 
 
 def test_each_question_page_asks_one_thing(client_request: PageClient, client: Client) -> None:
@@ -106,13 +106,13 @@ def test_a_wrong_answer_re_renders_with_errors_and_keeps_the_rest(client: Client
     response = client.post("/needs/register/postcode/", {"postcode": "ZZ99 9ZZ"})
     assert response.status_code == 400
     page = check_page(response.content.decode())
-    assert page.select_one(".govuk-error-summary a")["href"] == "#postcode"
-    assert page.select_one("input#postcode")["value"] == "ZZ99 9ZZ"
+    assert one(page, ".govuk-error-summary a")["href"] == "#postcode"
+    assert one(page, "input#postcode")["value"] == "ZZ99 9ZZ"
     response = client.post("/needs/register/how-many/", {"headcount": "lots"})
     page = check_page(response.content.decode())
-    assert page.select_one("input#headcount")["value"] == "lots"
+    assert one(page, "input#headcount")["value"] == "lots"
     earlier = check_page(client.get("/needs/register/format/").content.decode())
-    assert earlier.select_one("input[value=blended]").has_attr("checked")
+    assert one(earlier, "input[value=blended]").has_attr("checked")
     assert not EmployerNeed.objects.exists()
 
 
@@ -154,5 +154,5 @@ def test_a_need_with_nothing_to_match_on_is_an_error_that_keeps_it(client: Clien
     response = client.post("/needs/register/what/", {"need": "?!..."})
     assert response.status_code == 400
     page = check_page(response.content.decode())
-    assert page.select_one(".govuk-error-summary a")["href"] == "#need"
-    assert page.select_one("textarea#need").get_text().strip() == "?!..."
+    assert one(page, ".govuk-error-summary a")["href"] == "#need"
+    assert one(page, "textarea#need").get_text().strip() == "?!..."
