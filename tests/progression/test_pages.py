@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from tests.page_checks import PageClient
+from tests.page_checks import PageClient, one
 
 
 def test_question_one_asks_for_the_job(client_request: PageClient) -> None:
     page = client_request.get("/progression/")
-    assert page.h1.get_text(strip=True) == "What is your job now?"
+    assert one(page, "h1").get_text(strip=True) == "What is your job now?"
     empty = client_request.get("/progression/", job="  ", status=400)
-    assert empty.find(class_="govuk-error-summary").find("a")["href"] == "#job"
+    assert one(empty, ".govuk-error-summary a")["href"] == "#job"
 
 
 def test_a_job_leads_to_a_choice_then_the_steps(client_request: PageClient) -> None:
@@ -30,8 +30,8 @@ def test_a_job_leads_to_a_choice_then_the_steps(client_request: PageClient) -> N
 
 def test_nonsense_is_sent_back_with_the_answer_kept(client_request: PageClient) -> None:
     page = client_request.get("/progression/choose/", job="xyzzy", status=400)
-    assert "No standard matches 'xyzzy'" in page.find(class_="govuk-error-summary").get_text()
-    assert page.find("input", id="job")["value"] == "xyzzy"
+    assert "No standard matches 'xyzzy'" in one(page, ".govuk-error-summary").get_text()
+    assert one(page, "input#job")["value"] == "xyzzy"
 
 
 def test_steps_are_summarised_with_the_detail_behind_disclosures(
@@ -47,7 +47,7 @@ def test_steps_are_summarised_with_the_detail_behind_disclosures(
 
 def test_the_case_for_my_manager(client_request: PageClient) -> None:
     page = client_request.get("/progression/ST0128/ST0116/case/")
-    assert page.h1.get_text(strip=True) == "The case for Software developer"
+    assert one(page, "h1").get_text(strip=True) == "The case for Software developer"
     keys = [dt.get_text(strip=True) for dt in page.select(".govuk-summary-list__key")]
     assert keys[:5] == [
         "The step",
