@@ -11,7 +11,8 @@ from bs4 import BeautifulSoup
 
 from skillshub.domain.glossary import Entry, build_glossary
 from skillshub.sources.glossary import read_embedded
-from skillshub.terminology.explain import explain_terms
+from skillshub.terminology.explain import LIMIT, explain_terms
+from tests.page_checks import attr, tag
 
 
 def entry(term: str, *aliases: str) -> Entry:
@@ -43,12 +44,12 @@ def page(main: str, *, before: str = "", after: str = "") -> str:
     )
 
 
-def explained(main: str, **kwargs: int) -> BeautifulSoup:
-    return BeautifulSoup(explain_terms(page(main), GLOSSARY, **kwargs), "html.parser")
+def explained(main: str, *, limit: int = LIMIT) -> BeautifulSoup:
+    return BeautifulSoup(explain_terms(page(main), GLOSSARY, limit=limit), "html.parser")
 
 
 def terms(soup: BeautifulSoup) -> list[tuple[str, str]]:
-    return [(a["href"], a.get_text()) for a in soup.select("a.app-term")]
+    return [(attr(a, "href"), a.get_text()) for a in soup.select("a.app-term")]
 
 
 def test_first_use_becomes_a_described_link() -> None:
@@ -68,7 +69,9 @@ def test_first_use_becomes_a_described_link() -> None:
     assert soup.p is not None
     assert soup.p.get_text() == "An HNC is at Level 4. Another HNC.", "the text is unchanged"
     main = soup.main
-    assert main is not None and main.contents[-1].get("class") == ["app-term-descriptions"]
+    assert main is not None
+    last = tag(main.contents[-1], "last element of <main>")
+    assert last.get("class") == ["app-term-descriptions"]
 
 
 def test_the_rest_of_the_page_is_byte_for_byte_the_same() -> None:

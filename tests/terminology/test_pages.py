@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from django.test import Client
+from django.test import Client, RequestFactory
 
-from tests.page_checks import PageClient, check_page
+from tests.page_checks import PageClient, attr, check_page
 
 
 def test_the_glossary_a_to_z(client_request: PageClient) -> None:
@@ -16,7 +16,7 @@ def test_the_glossary_a_to_z(client_request: PageClient) -> None:
     entry = heading.find_parent("div")
     assert entry is not None
     assert "HTQ" in entry.get_text() and "Level 4 or 5" in entry.get_text()
-    hrefs = [a["href"] for a in entry.find_all("a")]
+    hrefs = [attr(a, "href") for a in entry.find_all("a")]
     assert any(href.startswith("https://www.gov.uk/") for href in hrefs)
     assert "#term-level-4" in hrefs
     letters = [h2.get_text() for h2 in page.select("main h2")]
@@ -65,7 +65,7 @@ def test_other_pages_explain_their_terms(client: Client) -> None:
     assert len(links) <= 10
     assert len({a["data-glossary-term"] for a in links}) == len(links)
     for link in links:
-        assert link["href"].startswith("/glossary/#term-")
+        assert attr(link, "href").startswith("/glossary/#term-")
         description = soup.find(id=link["aria-describedby"])
         assert description is not None and description.get_text().strip()
         assert link.find_parent(["h1", "h2", "h3", "label", "button", "summary"]) is None
@@ -82,7 +82,7 @@ def test_the_api_and_non_html_are_untouched(client: Client) -> None:
 
 
 @pytest.mark.django_db
-def test_a_view_can_opt_out(rf: pytest.FixtureRequest) -> None:
+def test_a_view_can_opt_out(rf: RequestFactory) -> None:
     from django.http import HttpResponse
 
     from skillshub.terminology.middleware import ExplainTermsMiddleware
@@ -91,13 +91,13 @@ def test_a_view_can_opt_out(rf: pytest.FixtureRequest) -> None:
 
     def view(request: object) -> HttpResponse:
         response = HttpResponse(html)
-        response.explain_terms = False  # type: ignore[attr-defined]
+        response.explain_terms = False
         return response
 
     def plain(request: object) -> HttpResponse:
         return HttpResponse(html)
 
-    request = rf.get("/somewhere/")  # type: ignore[attr-defined]
+    request = rf.get("/somewhere/")
     assert ExplainTermsMiddleware(view)(request).content.decode() == html
     explained = ExplainTermsMiddleware(plain)(request)
     assert "app-term" in explained.content.decode()
