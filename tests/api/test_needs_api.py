@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from django.http import HttpResponse
 from django.test import Client
 
 from skillshub.demand import keys
@@ -14,7 +15,7 @@ NEED = {"need": "maintain our packing robots", "headcount": 3, "postcode": "B1 1
 ADVERT = {"title": "Maintenance technician", "text": "PLC and robots", "location": "B1"}
 
 
-def post(client: Client, path: str, body: object, key: str = "") -> object:
+def post(client: Client, path: str, body: object, key: str = "") -> HttpResponse:
     headers = {"HTTP_AUTHORIZATION": f"Bearer {key}"} if key else {}
     return client.post(path, body, content_type="application/json", **headers)
 
