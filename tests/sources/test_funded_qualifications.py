@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from skillshub.domain.qualifications import Qualification
 from skillshub.sources import funded_qualifications as fq
 from skillshub.sources.errors import SourceError
 
@@ -21,7 +22,7 @@ def sample_bytes() -> bytes:
     return SAMPLE.read_bytes()
 
 
-def by_number(content: bytes) -> dict[str, fq.Qualification]:
+def by_number(content: bytes) -> dict[str, Qualification]:
     return {q.number: q for q in fq.parse(content, source="sample.csv")}
 
 

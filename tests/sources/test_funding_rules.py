@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -40,7 +42,9 @@ def test_the_embedded_rules_read_with_their_date_and_sources() -> None:
         (lambda r: r["levy"].__setitem__("allowance_gbp", "15000"), "levy.allowance_gbp"),
     ],
 )
-def test_a_broken_rules_file_names_the_field(change, field) -> None:  # type: ignore[no-untyped-def]
+def test_a_broken_rules_file_names_the_field(
+    change: Callable[[dict[str, Any]], object], field: str
+) -> None:
     rules = raw()
     change(rules)
     with pytest.raises(SourceError) as caught:

@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from skillshub.domain.glossary import Glossary
 from skillshub.sources.errors import SourceError
 from skillshub.sources.glossary import GLOSSARY_FILE, parse_glossary, read_embedded
 
@@ -27,7 +28,7 @@ def good_entry(term: str = "Higher Technical Qualification", **changes: Any) -> 
     return raw
 
 
-def parse(*entries: Any) -> Any:
+def parse(*entries: Any) -> Glossary:
     return parse_glossary(json.dumps({"terms": list(entries)}).encode(), source="test.json")
 
 
@@ -100,7 +101,8 @@ def test_the_glossary_agrees_with_the_funding_rules() -> None:
 def test_a_small_valid_file() -> None:
     glossary = parse(good_entry(), good_entry("Level 4", related=["HTQ"]))
     assert glossary.lookup("htq") is not None
-    assert glossary.lookup("Level 4").related == ("HTQ",)  # type: ignore[union-attr]
+    level_4 = glossary.lookup("Level 4")
+    assert level_4 is not None and level_4.related == ("HTQ",)
 
 
 @pytest.mark.parametrize(

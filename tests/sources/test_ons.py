@@ -16,7 +16,9 @@ import pytest
 from skillshub.domain.labour_market import (
     HEADLINE_SERIES,
     VACANCY_INDUSTRY_SECTIONS,
+    Observation,
     Release,
+    Series,
     period_label,
 )
 from skillshub.sources import http
@@ -44,6 +46,12 @@ from skillshub.sources.ons import (
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "ons"
 DATA = Path(__file__).parents[2] / "data"
 HEADLINE = FIXTURES / "lms_headline_extract.csv"
+
+
+def latest(series: Series) -> Observation:
+    """The series' newest observation; fails naming the series when it has none."""
+    assert series.latest is not None, f"{series.cdid} has no observations"
+    return series.latest
 
 
 def fixture_lines(name: str = "lms_headline_extract.csv") -> list[str]:
@@ -78,10 +86,10 @@ def test_long_csv_reads_the_finest_frequency_and_merges_identical_copies():
     assert {"LF24", "MGSX", "AP2Y", "BCJD", "KAC3", "JP9Q"} <= set(series)
     lf24 = series["LF24"]
     assert (lf24.frequency, lf24.unit, lf24.seasonally_adjusted) == ("m", "percent", True)
-    assert lf24.latest.period_end == date(2026, 4, 1) and lf24.latest.value == 75.1
+    assert latest(lf24).period_end == date(2026, 4, 1) and latest(lf24).value == 75.1
     assert lf24.release is None
     ap2y = series["AP2Y"]  # every AP2Y row appears twice, from LMS and UNEM
-    assert len(ap2y.observations) == 17 and ap2y.latest.value == 712.0
+    assert len(ap2y.observations) == 17 and latest(ap2y).value == 712.0
 
 
 def test_long_csv_quarters_and_years_end_in_their_last_month():
@@ -203,7 +211,7 @@ def test_generator_csv():
     series = parse_generator_csv((FIXTURES / source).read_bytes(), source=source)
     assert (series.cdid, series.frequency, series.unit) == ("LF24", "m", "percent")
     assert series.latest == read_long_csv(HEADLINE)["LF24"].latest
-    assert period_label(series, series.latest) == "Feb-Apr 2026"
+    assert period_label(series, latest(series)) == "Feb-Apr 2026"
     assert series.release == Release(date(2026, 7, 21), date(2026, 8, 18))
     years = parse_generator_csv((FIXTURES / source).read_bytes(), source=source, frequency="a")
     assert [o.value for o in years.observations] == [75.1, 74.8, 75.1]
@@ -225,12 +233,12 @@ def test_generator_csv_without_cdid_is_rejected():
 def test_series_json():
     source = "timeseries_mgsx.json"
     series = parse_series_json((FIXTURES / source).read_bytes(), source=source)
-    assert (series.cdid, series.latest.value) == ("MGSX", 4.9)
-    assert period_label(series, series.latest) == "Feb-Apr 2026"
+    assert (series.cdid, latest(series).value) == ("MGSX", 4.9)
+    assert period_label(series, latest(series)) == "Feb-Apr 2026"
     # 2026-07-20T23:00Z is midnight on 21 July in London (BST).
     assert series.release == Release(date(2026, 7, 21), date(2026, 8, 18))
     quarters = parse_series_json((FIXTURES / source).read_bytes(), source=source, frequency="q")
-    assert quarters.latest.period_end == date(2026, 3, 1)
+    assert latest(quarters).period_end == date(2026, 3, 1)
 
 
 def test_series_json_errors_name_the_entry_and_field():
@@ -250,8 +258,8 @@ def test_dataset_csv_reads_every_column_and_skips_blank_cells():
     source = "lms.csv"
     series = parse_dataset_csv((FIXTURES / "lms_dataset_extract.csv").read_bytes(), source=source)
     assert sorted(series) == ["AP2Y", "KAC3", "LF24", "MGSX"]
-    assert series["LF24"].latest.period_end == date(2026, 4, 1)  # 2026 MAY is blank for LFS
-    assert series["AP2Y"].latest.value == 712.0 and series["AP2Y"].unit == "thousands"
+    assert latest(series["LF24"]).period_end == date(2026, 4, 1)  # 2026 MAY is blank for LFS
+    assert latest(series["AP2Y"]).value == 712.0 and series["AP2Y"].unit == "thousands"
     assert series["KAC3"].release == Release(date(2026, 7, 21), date(2026, 8, 18))
     embedded = read_long_csv(HEADLINE)
     for cdid in ("LF24", "MGSX", "AP2Y", "KAC3"):
@@ -329,10 +337,10 @@ def test_fetch_series_downloads_and_validates_each_series():
     found = fetch_series(
         ["mgsx"], fetcher=fetcher_for(opener), progress=lambda n, t: seen.append(n)
     )
-    assert list(found) == ["MGSX"] and found["MGSX"].latest.value == 4.9
+    assert list(found) == ["MGSX"] and latest(found["MGSX"]).value == 4.9
     assert seen and seen[-1] == len((FIXTURES / "timeseries_mgsx.json").read_bytes())
     found = fetch_series(["LF24"], fmt="csv", fetcher=fetcher_for(opener))
-    assert found["LF24"].latest.value == 75.1
+    assert latest(found["LF24"]).value == 75.1
     assert opener.requested == [
         "https://www.ons.gov.uk/employmentandlabourmarket/peoplenotinwork/unemployment"
         "/timeseries/mgsx/lms/data",
@@ -391,10 +399,10 @@ def test_embedded_default_data():
     assert all((DATA / name).is_file() for name in DEFAULT_FILES)
     series = read_default(DATA)
     lf24 = series["LF24"]
-    assert lf24.latest.period_end == date(2026, 4, 1) and lf24.latest.value == 75.1
-    assert period_label(lf24, lf24.latest) == "Feb-Apr 2026"
-    assert series["MGSX"].latest.value == 4.9
-    assert series["AP2Y"].latest.value == 712.0 and series["BCJD"].latest.period_end.month == 6
+    assert latest(lf24).period_end == date(2026, 4, 1) and latest(lf24).value == 75.1
+    assert period_label(lf24, latest(lf24)) == "Feb-Apr 2026"
+    assert latest(series["MGSX"]).value == 4.9
+    assert latest(series["AP2Y"]).value == 712.0 and latest(series["BCJD"]).period_end.month == 6
     assert len(series) == 141  # 32 headline + 112 regional series, 3 of them in both files
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import gzip
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -134,7 +135,9 @@ def _approved_index(data: dict[str, Any]) -> int:
         ),
     ],
 )
-def test_malformed_approved_record_names_record_and_field(mutate, field) -> None:  # type: ignore[no-untyped-def]
+def test_malformed_approved_record_names_record_and_field(
+    mutate: Callable[[dict[str, Any]], object], field: str
+) -> None:
     data = payload()
     index = _approved_index(data)
     mutate(data["records"][index])
@@ -213,14 +216,14 @@ def test_a_unit_listed_twice_is_refused() -> None:
 def test_fetch_from_api_validates_what_it_downloads() -> None:
     body = json.dumps(payload()["records"]).encode()
 
-    def fetcher(url: str, **kwargs) -> Download:  # type: ignore[no-untyped-def]
+    def fetcher(url: str, **kwargs: object) -> Download:
         return Download(url=url, content=body, content_type="application/json")
 
     result, raw = se.fetch_from_api("https://api.example/standards", fetcher=fetcher)
     assert raw == body
     assert {s.reference for s in result.shown} >= {"ST0116", "ST0155", "FA0001"}
 
-    def broken(url: str, **kwargs) -> Download:  # type: ignore[no-untyped-def]
+    def broken(url: str, **kwargs: object) -> Download:
         return Download(url=url, content=b"<html>maintenance</html>", content_type="text/html")
 
     with pytest.raises(SourceError, match="not valid JSON"):
