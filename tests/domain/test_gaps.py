@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from skillshub.domain.disclosure import Status
-from skillshub.domain.gaps import GAP_PRESETS, Need, StandardInfo, Supply, analyse
+from skillshub.domain.gaps import GAP_PRESETS, GapTable, Need, StandardInfo, Supply, analyse
 from skillshub.domain.geography import LocalAuthority, Point
 
 BIRMINGHAM = Point(406649, 286530)
@@ -40,7 +40,7 @@ def needs(standard: str, count: int, *, where: str = "E08000025", first: int = 0
     ]
 
 
-def table():  # type: ignore[no-untyped-def]
+def table() -> GapTable:
     demand = needs("ST0001", 6) + needs("ST0002", 6) + needs("ST0003", 3)
     supply = [Supply("o1", 10000001, ("ST0002",), BIRMINGHAM)]
     return analyse(
@@ -77,12 +77,14 @@ def test_a_count_of_3_is_fewer_than_5_and_not_derivable() -> None:
 def test_reach_by_distance_online_and_national() -> None:
     far = needs("ST0002", 5, where="E08000026")
     supply = [Supply("o1", 10000001, ("ST0002",), BIRMINGHAM)]
-    args = {"standards": STANDARDS, "authorities": AUTHORITIES}
-    result = analyse(needs=far, supply=supply, **args)
-    assert result.cell(("la", "E08000026"), ("standard", "ST0002")).unmet.text == "5"  # type: ignore[union-attr]
+    where = (("la", "E08000026"), ("standard", "ST0002"))
+    result = analyse(needs=far, supply=supply, standards=STANDARDS, authorities=AUTHORITIES)
+    cell = result.cell(*where)
+    assert cell is not None and cell.unmet.text == "5"
     online = [Supply("o2", 10000001, ("ST0002",), None, online=True)]
-    result = analyse(needs=far, supply=online, **args)
-    assert result.cell(("la", "E08000026"), ("standard", "ST0002")).unmet.text == "0"  # type: ignore[union-attr]
+    result = analyse(needs=far, supply=online, standards=STANDARDS, authorities=AUTHORITIES)
+    cell = result.cell(*where)
+    assert cell is not None and cell.unmet.text == "0"
 
 
 def test_cold_spots_and_sources() -> None:

@@ -11,6 +11,7 @@ import pytest
 from skillshub.domain.labour_market import (
     AREAS,
     HEADLINE_SERIES,
+    Change,
     Observation,
     Series,
     area_words,
@@ -104,7 +105,8 @@ def test_quarters_and_years(uk, regional):
     quarterly = read_long_csv(FIXTURES / "lms_headline_extract.csv", frequency="q")["LF24"]
     assert period_label(quarterly, quarterly.observations[0]) == "Jan-Mar 2025"
     annual = read_long_csv(FIXTURES / "lms_headline_extract.csv", frequency="a")["LF24"]
-    assert period_label(annual, annual.latest) == "2025"
+    latest = annual.latest
+    assert latest is not None and period_label(annual, latest) == "2025"
     jobs = regional["JWT9"]
     assert period_label(jobs, jobs.latest) == "March 2026"  # workforce jobs: end of quarter
 
@@ -176,18 +178,25 @@ def test_change_lag_must_fit_the_frequency(regional):
         change(regional["JWT9"], 1)
 
 
+def changed(series: Series, lag: int) -> Change:
+    """The series' change over `lag` months; fails when there is none."""
+    found = change(series, lag)
+    assert found is not None, f"no change over {lag} months for {series.cdid}"
+    return found
+
+
 def test_direction_words_up_down_and_unchanged(uk):
-    assert direction_words(uk["LF24"], change(uk["LF24"], 3)) == "up 0.1 points on the quarter"
-    assert direction_words(uk["LF24"], change(uk["LF24"], 12)) == "down 0.1 points on the year"
-    assert direction_words(uk["MGSX"], change(uk["MGSX"], 3)) == "unchanged on the quarter"
-    assert direction_words(uk["AP2Y"], change(uk["AP2Y"], 12)) == "down 18,000 on the year"
-    assert direction_words(uk["BCJD"], change(uk["BCJD"], 3)) == "up 16,200 on the quarter"
-    assert direction_words(uk["BCJD"], change(uk["BCJD"], 1)) == "up 6,700 on the month"
+    assert direction_words(uk["LF24"], changed(uk["LF24"], 3)) == "up 0.1 points on the quarter"
+    assert direction_words(uk["LF24"], changed(uk["LF24"], 12)) == "down 0.1 points on the year"
+    assert direction_words(uk["MGSX"], changed(uk["MGSX"], 3)) == "unchanged on the quarter"
+    assert direction_words(uk["AP2Y"], changed(uk["AP2Y"], 12)) == "down 18,000 on the year"
+    assert direction_words(uk["BCJD"], changed(uk["BCJD"], 3)) == "up 16,200 on the quarter"
+    assert direction_words(uk["BCJD"], changed(uk["BCJD"], 1)) == "up 6,700 on the month"
 
 
 def test_small_changes_that_round_to_nothing_are_unchanged():
     series = made_up("LFS: test rate: %: SA", unit="percent", values=(5.0, 5.0, 5.0, 5.04))
-    assert direction_words(series, change(series, 3)) == "unchanged on the quarter"
+    assert direction_words(series, changed(series, 3)) == "unchanged on the quarter"
 
 
 # ---- sentences and headlines ---------------------------------------------------------------------
@@ -259,9 +268,11 @@ def test_classify_regional_series_from_titles(regional, cdid, measure, area, adj
 
 
 def test_classify_reads_gss_codes_and_leaves_other_ages_out(regional, uk):
-    assert classify_regional(regional["IBWC"]).area.code == "E12000002"
+    ibwc = classify_regional(regional["IBWC"])
+    assert ibwc is not None and ibwc.area.code == "E12000002"
     assert classify_regional(regional["MGSR"]) is None  # aged 16 and over, not 16-64
-    assert classify_regional(uk["LF24"]).area.name == "United Kingdom"
+    lf24 = classify_regional(uk["LF24"])
+    assert lf24 is not None and lf24.area.name == "United Kingdom"
     assert classify_regional(uk["AP2Y"]) is None
 
 
@@ -328,11 +339,12 @@ def test_change_words_without_the_period():
 
 
 def test_find_regional_series(regional):
-    assert find_regional(regional, "employment rate", area("London")).cdid == "LF3V"
+    london = find_regional(regional, "employment rate", area("London"))
+    assert london is not None and london.cdid == "LF3V"
     unadjusted = find_regional(
         regional, "claimant count rate", area("North East"), seasonally_adjusted=False
     )
-    assert unadjusted.cdid == "DPDA"
+    assert unadjusted is not None and unadjusted.cdid == "DPDA"
     assert find_regional(regional, "workforce jobs", area("United Kingdom")) is None
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from skillshub.domain import qualification_links as ql
+from skillshub.domain.qualifications import Qualification
 from skillshub.domain.search.engine import Match, SearchOutcome
 from skillshub.domain.search.explain import Evidence
 from tests.domain.test_qualifications import qualification
@@ -12,7 +13,7 @@ from tests.domain.test_qualifications import qualification
 AAT = qualification()
 
 
-def titled(title: str, organisation: str = "Pearson Education Ltd") -> object:
+def titled(title: str, organisation: str = "Pearson Education Ltd") -> Qualification:
     return replace(AAT, title=title, awarding_organisation=organisation)
 
 

@@ -10,6 +10,7 @@ import pytest
 
 from skillshub.domain.search import (
     Embedder,
+    Match,
     PartsMismatch,
     QueryError,
     StandardsIndex,
@@ -117,7 +118,7 @@ def test_the_hub_level_prior_ranks_level_4_5_first_among_similar_matches(
     without = flat.search(query).matches
     assert {m.reference for m in with_prior} == {m.reference for m in without}
 
-    def level_4_5_rank(matches: list) -> float:  # type: ignore[type-arg]
+    def level_4_5_rank(matches: list[Match]) -> float:
         return sum(i for i, m in enumerate(matches) if m.level in (4, 5))
 
     assert level_4_5_rank(with_prior) < level_4_5_rank(without)
