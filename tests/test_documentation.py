@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 from pathlib import Path
 
 import pytest
@@ -24,8 +25,8 @@ def test_every_cli_command_is_in_the_readme() -> None:
     from skillshub.cli import build_parser
 
     parser = build_parser()
-    commands = parser._subparsers._group_actions[0].choices  # type: ignore[union-attr]
-    for name in commands:
+    commands = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    for name in commands.choices:
         assert f"skillshub {name}" in README, f"`skillshub {name}` is not in README.md"
 
 

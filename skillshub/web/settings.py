@@ -100,7 +100,7 @@ STATIC_URL = "/static/"
 # (so WhiteNoise can tell browsers to keep it for a year) and gzip and brotli copies (plotly.js
 # is 1.2 MB as it is, 0.33 MB in brotli). The finders stay on so DEBUG and the tests, which do
 # not collect, still find the files under their plain names.
-STATIC_ROOT = SETTINGS.home / "static"
+STATIC_ROOT: Path | None = SETTINGS.home / "static"  # None: nothing collected (the tests)
 STATICFILES_DIRS = [PACKAGE_DIR / "web" / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

@@ -121,7 +121,7 @@ def test_the_page_is_light_and_draws_every_chart_within_two_seconds(visit: Any, 
 
 def test_static_files_have_hashed_names_and_a_long_cache(visit: Any, hub: str) -> None:
     seen = visit()
-    responses = {}
+    responses: dict[str, Any] = {}
     seen.page.on("response", lambda r: responses.setdefault(r.url, r))
     seen.page.reload(wait_until="networkidle")
     charts = next(r for url, r in responses.items() if "/static/dashboard/charts." in url)

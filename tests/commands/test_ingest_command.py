@@ -124,7 +124,12 @@ def test_an_ingest_lowers_its_own_priority(monkeypatch: pytest.MonkeyPatch) -> N
     from skillshub.settings import get_settings
 
     calls: list[int] = []
-    monkeypatch.setattr(os, "nice", lambda increment: calls.append(increment) or 5)
+
+    def nice(increment: int) -> int:
+        calls.append(increment)
+        return 5
+
+    monkeypatch.setattr(os, "nice", nice)
     monkeypatch.setenv("SKILLSHUB_INGEST_NICE", "19")
     get_settings.cache_clear()
     try:

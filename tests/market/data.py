@@ -18,7 +18,9 @@ MET = "ST0662"  # taught in Birmingham (FAT fixture, day release)
 SMALL = "ST0999"
 
 
-def add_needs(standard: str, count: int, place: tuple[str, str, float, float], **extra) -> None:  # type: ignore[no-untyped-def]
+def add_needs(
+    standard: str, count: int, place: tuple[str, str, float, float], **extra: object
+) -> None:
     code, outcode, east, north = place
     EmployerNeed.objects.bulk_create(
         EmployerNeed(
