@@ -27,7 +27,7 @@ def answer(ask: Ask) -> Answer:
 
 def run(capsys: pytest.CaptureFixture[str], **values: object) -> tuple[int, str, str]:
     code = use_case.run(
-        lambda: Ask(**values),  # type: ignore[arg-type]
+        lambda: Ask(**values),
         answer,
         as_json=True,
         show=lambda result: None,
