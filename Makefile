@@ -57,10 +57,11 @@ typecheck:
 pytest:
 	$(BIN)/pytest -n auto --dist loadgroup --browser --cov=skillshub --cov-report=term:skip-covered --cov-fail-under=90
 
-# The database-backed tests again on a throw-away PostgreSQL cluster (what scale uses): every
-# app's stores, ingests, queries, services and pages, and the API (not the browser or fuzz tests,
-# which drive the same code through SQLite).
-PG_TESTS := tests/core tests/api tests/catalogue tests/geo tests/dashboard tests/provision tests/qualifications tests/demand tests/market $(wildcard tests/provider_area)
+# The database-backed tests again on a throw-away PostgreSQL cluster (what scale uses): the API
+# and every app's stores, ingests, queries and services, where SQL meets the database. Pages,
+# the browser and the fuzz tests reach the database only through those, so run on SQLite only.
+PG_DIRS := tests/core tests/api tests/geo tests/market
+PG_TESTS := $(PG_DIRS) $(filter-out $(addsuffix /%,$(PG_DIRS)),$(wildcard $(foreach name,store ingest services queries browse nearby matching keys index_cache,tests/*/test_$(name).py)))
 pytest-postgres:
 	scripts/with_postgres.sh $(BIN)/pytest -n auto --dist loadgroup -q -m "not browser and not fuzz" $(PG_TESTS)
 
