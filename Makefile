@@ -50,7 +50,7 @@ lint:
 	$(BIN)/ruff format --check skillshub tests scripts $(wildcard benchmarks)
 
 typecheck:
-	$(BIN)/mypy skillshub
+	$(BIN)/mypy skillshub tests
 
 # A coverage gate (measured 95% on the first release; fail below 90%). One worker per core
 # (pytest-xdist): each worker has its own throw-away home (tests/settings.py).

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.page_checks import PageClient
+from tests.page_checks import PageClient, attr, one, tag
 
 pytestmark = pytest.mark.usefixtures("journey_data")
 
@@ -28,34 +28,31 @@ def test_results_are_grouped_and_each_card_says_time_format_where_and_cost(
 
 def test_a_bad_postcode_keeps_every_answer(client_request: PageClient) -> None:
     page = client_request.get("/find-training/", q="bookkeeping", postcode="ZZ99 9ZZ", status=400)
-    summary = page.find(class_="govuk-error-summary")
-    assert summary and summary.find("a")["href"] == "#postcode"
-    assert page.find("input", id="q")["value"] == "bookkeeping"
-    assert page.find("input", id="postcode")["value"] == "ZZ99 9ZZ"
+    summary = one(page, ".govuk-error-summary")
+    assert attr(one(summary, "a"), "href") == "#postcode"
+    assert attr(one(page, "input#q"), "value") == "bookkeeping"
+    assert attr(one(page, "input#postcode"), "value") == "ZZ99 9ZZ"
 
 
 def test_nothing_near_offers_to_record_the_need(client_request: PageClient) -> None:
     page = client_request.get(
         "/find-training/", q="maintain automation and robots", postcode="HS1 2AA", radius="5"
     )
-    form = page.find("form", action="/needs/tell-us/")
-    assert (
-        form
-        and form.find("input", attrs={"name": "q"})["value"] == "maintain automation and robots"
-    )
+    form = one(page, 'form[action="/needs/tell-us/"]')
+    assert attr(one(form, 'input[name="q"]'), "value") == "maintain automation and robots"
 
 
 def test_the_standard_page_leads_to_training_near_a_postcode(client_request: PageClient) -> None:
     without = client_request.get("/standards/ST0662/")
-    form = without.find("form", action="/find-training/")
+    form = one(without, 'form[action="/find-training/"]')
     assert (
-        form.find("input", attrs={"name": "q"})["value"]
+        attr(one(form, 'input[name="q"]'), "value")
         == "Automation and controls engineering technician"
     )
     assert form.find("input", attrs={"name": "postcode"})
     known = client_request.get("/standards/ST0662/", postcode="B1 1AA")
-    link = known.find("a", string="Find training for this near B1 1AA")
+    link = tag(known.find("a", string="Find training for this near B1 1AA"), "link near B1 1AA")
     assert (
-        link["href"]
+        attr(link, "href")
         == "/find-training/?q=Automation+and+controls+engineering+technician&postcode=B1+1AA"
     )

@@ -3,22 +3,23 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 import pytest
 
-from skillshub.journey.services import TrainingSearchRequest, find_training
+from skillshub.journey.services import TrainingSearchRequest, TrainingSearchResult, find_training
 
 TODAY = date(2026, 12, 1)
 
 
-def search(**values: object) -> object:
-    return find_training(TrainingSearchRequest(**values), today=TODAY)  # type: ignore[arg-type]
+def search(**values: Any) -> TrainingSearchResult:
+    return find_training(TrainingSearchRequest(**values), today=TODAY)
 
 
 @pytest.mark.usefixtures("journey_data")
 def test_a_need_near_a_postcode_gives_every_route_with_costs() -> None:
     result = search(q="keep our production line robots running", postcode="B1 1AA", employees=20)
-    groups = {group.name: group for group in result.groups}  # type: ignore[attr-defined]
+    groups = {group.name: group for group in result.groups}
     assert {"apprenticeships", "qualifications", "providers"} <= set(groups)
     apprenticeships = groups["apprenticeships"].cards
     assert apprenticeships[0].level in (4, 5)
@@ -34,13 +35,13 @@ def test_a_need_near_a_postcode_gives_every_route_with_costs() -> None:
     )
     providers = [card.title for card in groups["providers"].cards]
     assert providers and all("km" in card.where for card in groups["providers"].cards)
-    assert result.place == "B1 1AA" and not result.nothing_near  # type: ignore[attr-defined]
-    assert result.funding_rules.sources  # type: ignore[attr-defined]
+    assert result.place == "B1 1AA" and not result.nothing_near
+    assert result.funding_rules.sources
 
 
 @pytest.mark.usefixtures("journey_data")
 def test_nonsense_gets_no_good_match_and_only_the_empty_apprenticeships_group() -> None:
     result = search(q="xyzzy")
-    assert result.no_good_match  # type: ignore[attr-defined]
-    assert [g.name for g in result.groups] == ["apprenticeships"]  # type: ignore[attr-defined]
-    assert result.groups[0].cards == []  # type: ignore[attr-defined]
+    assert result.no_good_match
+    assert [g.name for g in result.groups] == ["apprenticeships"]
+    assert result.groups[0].cards == []

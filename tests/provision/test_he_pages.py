@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.page_checks import PageClient
+from tests.page_checks import PageClient, attr, one, tag
 from tests.provision.discover_uni_loading import dataset_zip, load_he_providers, load_zip
 from tests.provision.loading import load_course_directory, load_geography
 
@@ -46,7 +46,7 @@ def test_a_fresh_install_says_what_is_there_and_what_needs_a_download(
     assert "skillshub ingest provision --file discover_uni.zip" in text
     hesa = page.find("a", string="HESA")
     assert hesa and hesa["href"] == "https://www.hesa.ac.uk/support/tools-and-downloads/unistats"
-    assert page.find("form", attrs={"role": "search"}).find("input", id="postcode")
+    assert one(page, 'form[role="search"]').find("input", id="postcode")
     assert not page.find("table")
 
 
@@ -54,7 +54,7 @@ def test_near_b1_1aa_lists_the_birmingham_colleges_nearest_first_with_distances(
     client_request: PageClient, he_providers: None
 ) -> None:
     page = client_request.get(SEARCH, postcode="B1 1AA", radius="5")
-    status = page.find(attrs={"role": "status"}).get_text(" ", strip=True)
+    status = one(page, '[role="status"]').get_text(" ", strip=True)
     assert status.endswith("within 5 km of B1 1AA teach higher education")
     rows = provider_rows(page)
     names = [row[0] for row in rows]
@@ -69,8 +69,8 @@ def test_near_b1_1aa_lists_the_birmingham_colleges_nearest_first_with_distances(
     assert bmet[3] == "Not listed"
     distances = [float(row[1].split(" km")[0]) for row in rows]
     assert distances == sorted(distances) and distances[-1] <= 5
-    link = page.find("a", string="University College Birmingham")
-    assert link["href"] == "/training/providers/10000712/"
+    link = tag(page.find("a", string="University College Birmingham"), "link to the college")
+    assert attr(link, "href") == "/training/providers/10000712/"
     assert "Contains Discover Uni (Unistats) data, Office for Students / HESA" in text_of(page)
 
 
@@ -118,7 +118,7 @@ def test_with_courses_loaded_a_postcode_search_lists_offers_and_providers(
     load_course_directory()
     page = client_request.get(SEARCH, postcode="B1 1AA", radius="5")
     assert page.select("ol.govuk-list h3")  # the offers
-    caption = page.find("caption").get_text(" ", strip=True)
+    caption = one(page, "caption").get_text(" ", strip=True)
     assert caption == (
         "Colleges and universities within 5 km of B1 1AA that teach higher education"
     )
@@ -134,11 +134,11 @@ def test_zip_courses_show_on_the_search_page(
     titles = [h.get_text(" ", strip=True) for h in page.select("ol.govuk-list h3")]
     assert "FdA Early Years" in titles and len(titles) == 5
     assert "Abingdon and Witney College" in [row[0] for row in provider_rows(page)]
-    link = page.find("a", string="FdA Early Years")
-    offer = client_request.get(link["href"])
+    link = tag(page.find("a", string="FdA Early Years"), "link to FdA Early Years")
+    offer = client_request.get(attr(link, "href"))
     facts = {
         dt.get_text(strip=True): dd.get_text(" ", strip=True)
         for dt, dd in zip(offer.select("dt"), offer.select("dd"), strict=False)
     }
-    assert offer.h1.get_text(strip=True) == "FdA Early Years"
+    assert one(offer, "h1").get_text(strip=True) == "FdA Early Years"
     assert "Abingdon and Witney College" in " ".join(facts.values())

@@ -11,7 +11,7 @@ from bs4 import BeautifulSoup
 from django.test import Client
 
 from skillshub.provision import models, presenters, store
-from tests.page_checks import PageClient
+from tests.page_checks import PageClient, attr, one, tag
 
 pytestmark = pytest.mark.django_db
 SEARCH = "/training/"
@@ -27,8 +27,11 @@ def test_without_data_the_page_says_so_and_how_to_load_it(client_request: PageCl
     text = " ".join(page.get_text(" ").split())
     assert "No course data has been loaded into this Skills Hub yet" in text
     assert "skillshub ingest provision --file PROVIDERS.csv --file COURSES.csv" in text
-    link = page.find("a", string=lambda s: s and "course directory on GOV.UK" in s)
-    assert link and link["href"].startswith("https://www.gov.uk/government/publications/")
+    link = tag(
+        page.find("a", string=lambda s: bool(s and "course directory on GOV.UK" in s)),
+        "link to the course directory",
+    )
+    assert attr(link, "href").startswith("https://www.gov.uk/government/publications/")
     # Without courses the page still searches: colleges and universities near a postcode.
     form = page.find("form", attrs={"role": "search"})
     assert form and form.find("input", id="postcode")
@@ -38,7 +41,7 @@ def test_the_search_page_explains_itself_before_a_search(
     client_request: PageClient, course_directory: None
 ) -> None:
     page = client_request.get(SEARCH)
-    assert page.h1.get_text(strip=True) == "Find courses near you"
+    assert one(page, "h1").get_text(strip=True) == "Find courses near you"
     assert page.find("input", id="q") and page.find("input", id="postcode")
     assert "9 courses and offers" in page.get_text()
     assert page.find("option", selected=True, string="Within 25 km (16 miles)")
@@ -48,7 +51,7 @@ def test_near_a_postcode_lists_nearby_and_online_offers_with_the_facts(
     client_request: PageClient, course_directory: None
 ) -> None:
     page = client_request.get(SEARCH, postcode="b1 1aa", radius="25")
-    status = page.find(attrs={"role": "status"}).get_text(" ", strip=True)
+    status = one(page, '[role="status"]').get_text(" ", strip=True)
     assert status.startswith("7 courses and apprenticeships match within 25 km of B1 1AA")
     found = titles(page)
     assert len(found) == 7
@@ -62,7 +65,9 @@ def test_near_a_postcode_lists_nearby_and_online_offers_with_the_facts(
     assert set(facts) == {"Distance", "Cost", "Time", "Format", "Starts", "Funding"}
     assert "km (" in facts["Distance"] and "miles)" in facts["Distance"]
     assert float(facts["Distance"].split(" km")[0]) < 1.6
-    online = next(li for li in page.select("ol.govuk-list > li") if "online" in li.h3.get_text())
+    online = next(
+        li for li in page.select("ol.govuk-list > li") if "online" in one(li, "h3").get_text()
+    )
     assert "available anywhere in England" in online.get_text()
     assert "£1,250 to the learner" in online.get_text()
     assert "10 weeks" in online.get_text()
@@ -118,25 +123,27 @@ def test_bad_input_is_explained_and_kept(
     client_request: PageClient, course_directory: None, params: dict, field: str, message: str
 ) -> None:
     page = client_request.get(SEARCH, status=400, **params)
-    assert page.title.get_text().startswith("Error: Find courses near you")
-    summary = page.select_one(".govuk-error-summary")
+    assert one(page, "title").get_text().startswith("Error: Find courses near you")
+    summary = one(page, ".govuk-error-summary")
     assert message in summary.get_text()
     assert summary.find("a", href=f"#{field}")
     if params.get("postcode"):
-        assert page.find("input", id="postcode")["value"] == params["postcode"]
+        assert attr(one(page, "input#postcode"), "value") == params["postcode"]
 
 
 def test_offer_page_has_the_facts_and_course_json_ld(
     client_request: PageClient, provision: None
 ) -> None:
     page = client_request.get(f"/training/offers/{HTQ_BIRMINGHAM}/")
-    assert page.h1.get_text(strip=True).startswith("[TEST] HTQ Higher National Certificate")
+    assert one(page, "h1").get_text(strip=True).startswith("[TEST] HTQ Higher National Certificate")
     text = page.get_text(" ")
     assert "£6,165 to the learner" in text and "2 years" in text and "Student finance" in text
     assert page.find("a", href="/standards/ST0662/")  # linked through the learning aim
     blocks = page.find_all("script", type="application/ld+json")
     assert len(blocks) == 1
-    course = json.loads(blocks[0].string)
+    script = blocks[0].string
+    assert script is not None
+    course = json.loads(script)
     assert course["@type"] == "Course" and course["name"].startswith("[TEST] HTQ")
     assert course["provider"]["identifier"]["value"] == "19999901"
     assert course["teaches"][0]["termCode"] == "ST0662"
@@ -158,7 +165,7 @@ def test_json_ld_cannot_break_out_of_its_script(
 
 def test_provider_page_lists_its_offers(client_request: PageClient, course_directory: None) -> None:
     page = client_request.get("/training/providers/19999901/")
-    assert page.h1.get_text(strip=True) == "Test Fixture College Birmingham"
+    assert one(page, "h1").get_text(strip=True) == "Test Fixture College Birmingham"
     assert len(page.select("tbody tr")) == 3
     assert "19999901" in page.get_text()
 
@@ -196,14 +203,14 @@ def test_shortlist_compare_download_and_clear(
         assert response["Location"].startswith(back + "&changed=")
         assert response["Location"].endswith("&did=add#" + anchor)
     back_at = client_request.get(response["Location"].partition("#")[0])
-    item = back_at.find("li", id=anchor)
-    assert item["tabindex"] == "-1"
-    assert item.find(role="status").get_text(strip=True) == "Added to your shortlist (2 in it)."
-    assert "changed=" not in back_at.find("input", attrs={"name": "next"})["value"]
+    item = one(back_at, f"li#{anchor}")
+    assert attr(item, "tabindex") == "-1"
+    assert one(item, '[role="status"]').get_text(strip=True) == "Added to your shortlist (2 in it)."
+    assert "changed=" not in attr(one(back_at, 'input[name="next"]'), "value")
     page = client_request.get("/training/shortlist/")
     head = [th.get_text(" ", strip=True) for th in page.select("thead th")]
     assert head[0] == "Course" and len(head) == 3
-    rows = {r.th.get_text(strip=True): r for r in page.select("tbody tr")}
+    rows = {one(r, "th").get_text(strip=True): r for r in page.select("tbody tr")}
     assert "km (" in rows["Distance"].get_text() and "anywhere" in rows["Distance"].get_text()
     assert page.find("a", href="/training/shortlist.csv")
     search_page = client_request.get(SEARCH, postcode="B1 1AA")

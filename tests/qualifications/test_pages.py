@@ -6,7 +6,7 @@ import pytest
 
 from skillshub.core.models import DatasetLoad
 from skillshub.qualifications import views
-from tests.page_checks import PageClient
+from tests.page_checks import PageClient, attr, one, tag
 from tests.qualifications.loading import AAT, DANCE, LEVEL_1, SOFTWARE, load_sample
 
 
@@ -16,7 +16,7 @@ def text(soup: object) -> str:
 
 def test_list_of_level_4_5(client_request: PageClient, sample: None) -> None:
     soup = client_request.get("/qualifications/")
-    assert soup.h1.get_text() == "Qualifications approved for funding"
+    assert one(soup, "h1").get_text() == "Qualifications approved for funding"
     assert "13 qualifications" in text(soup)
     assert soup.find("a", href=f"/qualifications/{AAT}/")
     assert not soup.find("a", href=f"/qualifications/{LEVEL_1}/")
@@ -57,14 +57,14 @@ def test_a_search_with_nothing_to_search_is_an_error(
     client_request: PageClient, sample: None
 ) -> None:
     soup = client_request.get("/qualifications/", q="?!", status=400)
-    assert soup.title.get_text().startswith("Error:")
+    assert one(soup, "title").get_text().startswith("Error:")
     assert soup.find(class_="govuk-error-summary")
 
 
 def test_qualification_page(client_request: PageClient, sample: None) -> None:
     soup = client_request.get(f"/qualifications/{AAT}/")
     page = text(soup)
-    assert soup.h1.get_text() == "AAT Level 4 Diploma in Professional Accounting"
+    assert one(soup, "h1").get_text() == "AAT Level 4 Diploma in Professional Accounting"
     assert "Association of Accounting Technicians" in page
     assert soup.find(
         "a", href="https://www.aat.org.uk/deliver/qualifications/specifications-outlines"
@@ -121,6 +121,6 @@ def test_a_level_4_qualification_shows_its_esco_skills(
     section = soup.find(id="esco")
     assert section is not None and section.name == "h2"
     assert '"Software Development Methodologies"' in text(section.find_next("p"))
-    first = section.find_next("ul").find("a")
-    assert first["href"].startswith("http://data.europa.eu/esco/skill/")
+    first = one(tag(section.find_next("ul"), "list of ESCO skills"), "a")
+    assert attr(first, "href").startswith("http://data.europa.eu/esco/skill/")
     assert "ESCO classification © European Union" in text(soup)
