@@ -142,21 +142,26 @@ def _api_url(reference: str) -> str:
     return reverse("api:get_standard", kwargs={"reference": reference})
 
 
+def _summary_fields(item: StandardRow | Standard) -> dict[str, Any]:
+    """The summary's fields, from a stored row or a domain standard (they share the names)."""
+    return {
+        "reference": item.reference,
+        "kind": item.kind,
+        "title": item.title,
+        "level": item.level,
+        "status": item.status,
+        "version": item.detail_version,
+        "route": item.route,
+        "typical_duration_months": item.typical_duration_months,
+        "minimum_off_the_job_hours": item.minimum_off_the_job_hours,
+        "max_funding_gbp": item.max_funding_gbp,
+        "job_titles": list(item.job_titles),
+        "url": _api_url(item.reference),
+    }
+
+
 def _summary(row: StandardRow) -> StandardSummaryOut:
-    return StandardSummaryOut(
-        reference=row.reference,
-        kind=row.kind,
-        title=row.title,
-        level=row.level,
-        status=row.status,
-        version=row.detail_version,
-        route=row.route,
-        typical_duration_months=row.typical_duration_months,
-        minimum_off_the_job_hours=row.minimum_off_the_job_hours,
-        max_funding_gbp=row.max_funding_gbp,
-        job_titles=list(row.job_titles),
-        url=_api_url(row.reference),
-    )
+    return StandardSummaryOut(**_summary_fields(row))
 
 
 def list_standards(request: StandardsListRequest) -> StandardsList:
@@ -207,18 +212,7 @@ def get_standard(reference: str, *, version: str | None = None) -> StandardOut:
 def _standard_out(standard: Standard) -> StandardOut:
     load = queries.latest_load()
     return StandardOut(
-        reference=standard.reference,
-        kind=standard.kind,
-        title=standard.title,
-        level=standard.level,
-        status=standard.status,
-        version=standard.detail_version,
-        route=standard.route,
-        typical_duration_months=standard.typical_duration_months,
-        minimum_off_the_job_hours=standard.minimum_off_the_job_hours,
-        max_funding_gbp=standard.max_funding_gbp,
-        job_titles=list(standard.job_titles),
-        url=_api_url(standard.reference),
+        **_summary_fields(standard),
         lars_code=standard.lars_code,
         level_meaning=level_in_words(standard.level),
         pathway=standard.pathway,

@@ -11,8 +11,8 @@ from skillshub.domain import provision as domain
 from skillshub.domain.geography import km_to_miles
 from skillshub.geo import places
 from skillshub.provision import index as provision_index
-from skillshub.provision.finder import DEFAULT_RADIUS_KM, MAX_RADIUS_KM
-from skillshub.provision.services import MAX_LIMIT
+from skillshub.provision.finder import DEFAULT_RADIUS_KM
+from skillshub.provision.services import MAX_LIMIT, PostcodeText, RadiusKm
 from skillshub.sources.discover_uni import ATTRIBUTION
 
 __all__ = [
@@ -28,17 +28,8 @@ class ProviderSearchRequest(BaseModel):
 
     model_config = ConfigDict(str_strip_whitespace=True)
 
-    postcode: str = Field(
-        max_length=20,
-        description="A postcode (B1 1AA) or postcode district (B1).",
-        examples=["B1 1AA"],
-    )
-    radius_km: float = Field(
-        DEFAULT_RADIUS_KM,
-        gt=0,
-        le=MAX_RADIUS_KM,
-        description="Straight-line distance from the postcode, in km.",
-    )
+    postcode: PostcodeText
+    radius_km: RadiusKm = DEFAULT_RADIUS_KM
     limit: int = Field(20, ge=1, le=MAX_LIMIT, description=f"How many providers (1-{MAX_LIMIT}).")
     offset: int = Field(0, ge=0, le=100_000)
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
-from typing import Self, cast
+from typing import Annotated, Self, cast
 
 from pydantic import (
     BaseModel,
@@ -45,6 +45,21 @@ def _error(kind: str, message: str) -> PydanticCustomError:
     return PydanticCustomError(kind, "{message}", {"message": message})
 
 
+PostcodeText = Annotated[
+    str,
+    Field(
+        max_length=20,
+        description="A postcode (B1 1AA) or postcode district (B1).",
+        examples=["B1 1AA"],
+    ),
+]
+"""A place as someone types it (checked when it is looked up), for every search near one."""
+RadiusKm = Annotated[
+    float,
+    Field(gt=0, le=MAX_RADIUS_KM, description="Straight-line distance from the postcode, in km."),
+]
+
+
 class OfferSearchRequest(BaseModel):
     """What someone asks for: a need in plain words, a postcode, or both; empty filters mean any.
     Codes are checked against `skillshub.provision.vocabulary` and kept in its spelling."""
@@ -57,18 +72,8 @@ class OfferSearchRequest(BaseModel):
         description="The need in plain words, e.g. 'maintain PLC control systems'.",
         examples=["maintain PLC control systems"],
     )
-    postcode: str = Field(
-        "",
-        max_length=20,
-        description="A postcode (B1 1AA) or postcode district (B1).",
-        examples=["B1 1AA"],
-    )
-    radius_km: float = Field(
-        DEFAULT_RADIUS_KM,
-        gt=0,
-        le=MAX_RADIUS_KM,
-        description="Straight-line distance from the postcode, in km.",
-    )
+    postcode: PostcodeText = ""
+    radius_km: RadiusKm = DEFAULT_RADIUS_KM
     level: list[int] = Field(
         [], max_length=10, description="Only these levels (repeat: level=4&level=5)."
     )
