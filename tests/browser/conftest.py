@@ -91,7 +91,7 @@ def visit(browser: Any, served: Any) -> Iterator[Any]:
         pages.append(page)
         requests: list[str] = []
         page.on("request", lambda request: requests.append(request.url))
-        page.goto(served.url + path, wait_until="networkidle")
+        page.goto(served.url + path, wait_until="load")
         return Visit(page, requests)
 
     yield open_page

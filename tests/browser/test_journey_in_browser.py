@@ -44,12 +44,12 @@ def test_need_to_results_to_standard_to_training_near_me_to_shortlist(
     phone: Any, served: Any, journey: None
 ) -> None:
     page = phone
-    page.goto(served.url + "/find-training/", wait_until="networkidle")
+    page.goto(served.url + "/find-training/", wait_until="load")
     check(page)
     page.fill("#q", "maintain PLC control systems")
     page.fill("#postcode", "B1 1AA")
-    page.get_by_role("button", name="Find training").click()
-    page.wait_for_load_state("networkidle")
+    with page.expect_navigation(wait_until="load"):
+        page.get_by_role("button", name="Find training").click()
     check(page)
     first_group = page.locator("section[aria-labelledby^=group-]").first
     assert first_group.locator("h2").inner_text().startswith("Apprenticeships")
@@ -58,20 +58,20 @@ def test_need_to_results_to_standard_to_training_near_me_to_shortlist(
     refine_top = page.locator("main details.govuk-details").bounding_box()["y"]
     assert results_top < refine_top
 
-    first_group.locator("h3 a").first.click()
-    page.wait_for_load_state("networkidle")
+    with page.expect_navigation(wait_until="load"):
+        first_group.locator("h3 a").first.click()
     check(page)
-    page.get_by_role("link", name="Find training for this near B1 1AA").click()
-    page.wait_for_load_state("networkidle")
+    with page.expect_navigation(wait_until="load"):
+        page.get_by_role("link", name="Find training for this near B1 1AA").click()
     check(page)
     assert page.input_value("#postcode") == "B1 1AA"
 
-    page.get_by_role("link", name="See all courses").click()
-    page.wait_for_load_state("networkidle")
+    with page.expect_navigation(wait_until="load"):
+        page.get_by_role("link", name="See all courses").click()
     check(page)
     add = page.get_by_role("button", name="Add").first
-    add.click()
-    page.wait_for_load_state("networkidle")
+    with page.expect_navigation(wait_until="load"):
+        add.click()
     focused = page.evaluate("document.activeElement.id")
     assert focused.startswith("offer-")
     status = page.locator(f"#{focused} [role=status]")
@@ -101,7 +101,7 @@ def test_no_page_scrolls_sideways_at_320_px(phone: Any, served: Any, journey: No
     """One test over every page (the data loads once): each page's width at 320 px."""
     too_wide = {}
     for path in NARROW_PAGES:
-        phone.goto(served.url + path, wait_until="networkidle")
+        phone.goto(served.url + path, wait_until="load")
         width = phone.evaluate("document.documentElement.scrollWidth")
         if width > 320:
             too_wide[path] = width

@@ -31,7 +31,7 @@ def test_the_area_page_fits_320_px(browser: Any, served: Any, data: None) -> Non
     context = browser.new_context(viewport={"width": 320, "height": 640})
     page = context.new_page()
     try:
-        page.goto(served.url + AREA, wait_until="networkidle")
+        page.goto(served.url + AREA, wait_until="load")
         width = page.evaluate("document.documentElement.scrollWidth")
         assert width <= 320, f"the page is {width} px wide"
         assert page.locator("svg.app-map").bounding_box()["width"] <= 320

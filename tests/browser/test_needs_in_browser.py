@@ -32,14 +32,14 @@ def test_the_need_journey_is_accessible(browser: Any, served: Any, need_data: No
     page = context.new_page()
 
     def proceed(name: str = "Continue") -> None:
-        page.get_by_role("button", name=name).click()
-        page.wait_for_load_state("networkidle")
+        with page.expect_navigation(wait_until="load"):
+            page.get_by_role("button", name=name).click()
 
     try:
-        page.goto(served.url + "/needs/register/", wait_until="networkidle")
+        page.goto(served.url + "/needs/register/", wait_until="load")
         check(page, "start")
-        page.get_by_role("button", name="Start now").click()
-        page.wait_for_load_state("networkidle")
+        with page.expect_navigation(wait_until="load"):
+            page.get_by_role("button", name="Start now").click()
         check(page, "what")
         proceed()  # nothing typed: the error summary
         assert page.locator(".govuk-error-summary").is_visible()
@@ -66,10 +66,10 @@ def test_the_need_journey_is_accessible(browser: Any, served: Any, need_data: No
         proceed("Register this need")
         check(page, "confirmation")
         link = page.locator("a.app-break-anywhere").get_attribute("href")
-        page.goto(link, wait_until="networkidle")
+        page.goto(link, wait_until="load")
         check(page, "private page")
-        page.get_by_role("link", name="Withdraw this need").click()
-        page.wait_for_load_state("networkidle")
+        with page.expect_navigation(wait_until="load"):
+            page.get_by_role("link", name="Withdraw this need").click()
         check(page, "withdraw")
     finally:
         context.close()

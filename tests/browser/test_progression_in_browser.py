@@ -24,18 +24,18 @@ def test_job_to_steps_on_a_phone(browser: Any, served: Any, catalogue: None) -> 
     context = browser.new_context(viewport=SCREEN)
     page = context.new_page()
     try:
-        page.goto(served.url + "/progression/", wait_until="networkidle")
+        page.goto(served.url + "/progression/", wait_until="load")
         page.fill("#job", "software development")
-        page.get_by_role("button", name="Continue").click()
-        page.wait_for_load_state("networkidle")
+        with page.expect_navigation(wait_until="load"):
+            page.get_by_role("button", name="Continue").click()
         page.locator("input[name=start]").first.check()
-        page.get_by_role("button", name="Continue").click()
-        page.wait_for_load_state("networkidle")
+        with page.expect_navigation(wait_until="load"):
+            page.get_by_role("button", name="Continue").click()
         assert page.url.endswith("/progression/ST0128/") or "/progression/ST" in page.url
         for path in ("/progression/", "/progression/ST0128/", "/progression/ST0128/ST0116/case/"):
-            page.goto(served.url + path, wait_until="networkidle")
+            page.goto(served.url + path, wait_until="load")
             assert Visit(page, []).axe_violations() == [], path
-        page.goto(served.url + "/progression/ST0128/", wait_until="networkidle")
+        page.goto(served.url + "/progression/ST0128/", wait_until="load")
         height = page.evaluate("document.documentElement.scrollHeight")
         assert height < 4 * SCREEN["height"], f"{height} px is four screens or more"
         assert page.evaluate("document.documentElement.scrollWidth") <= SCREEN["width"]

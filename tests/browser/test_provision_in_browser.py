@@ -53,9 +53,10 @@ def test_the_no_data_page_is_accessible(visit: Any, served: Any) -> None:
 
 def test_shortlist_then_compare_and_print_button(visit: Any, served: Any, provision: None) -> None:
     seen = visit("/training/?postcode=B1+1AA&radius=25")
-    seen.page.get_by_role("button", name="Add [TEST] HTQ Higher National Certificate").first.click()
-    seen.page.wait_for_load_state("networkidle")
-    seen.page.goto(served.url + "/training/shortlist/", wait_until="networkidle")
+    add = seen.page.get_by_role("button", name="Add [TEST] HTQ Higher National Certificate")
+    with seen.page.expect_navigation(wait_until="load"):
+        add.first.click()
+    seen.page.goto(served.url + "/training/shortlist/", wait_until="load")
     assert seen.page.locator("thead th").count() == 2
     assert seen.page.get_by_role("button", name="Print the shortlist").is_visible()
     assert seen.axe_violations() == []
@@ -71,16 +72,16 @@ def test_provider_signs_in_and_adds_a_course(visit: Any, served: Any, provision:
     seen = visit("/training/provider/")
     seen.page.fill("#email", "college@example.ac.uk")
     seen.page.fill("#password", PASSWORD)
-    seen.page.get_by_role("button", name="Sign in").click()
-    seen.page.wait_for_load_state("networkidle")
+    with seen.page.expect_navigation(wait_until="load"):
+        seen.page.get_by_role("button", name="Sign in").click()
     assert seen.page.locator("h1").inner_text() == "Your courses on Skills Hub"
     assert seen.axe_violations() == []
-    seen.page.get_by_role("button", name="Add a course").click()
-    seen.page.wait_for_load_state("networkidle")
+    with seen.page.expect_navigation(wait_until="load"):
+        seen.page.get_by_role("button", name="Add a course").click()
     assert seen.axe_violations() == []
-    seen.page.get_by_role("button", name="Publish").click()  # empty: every error listed
-    seen.page.wait_for_load_state("networkidle")
+    with seen.page.expect_navigation(wait_until="load"):
+        seen.page.get_by_role("button", name="Publish").click()  # empty: every error listed
     assert seen.page.locator(".govuk-error-summary").is_visible()
     assert seen.axe_violations() == []
-    seen.page.goto(served.url + "/training/provider/upload/", wait_until="networkidle")
+    seen.page.goto(served.url + "/training/provider/upload/", wait_until="load")
     assert seen.axe_violations() == []
