@@ -55,7 +55,7 @@ typecheck:
 # A coverage gate (measured 95% on the first release; fail below 90%). One worker per core
 # (pytest-xdist): each worker has its own throw-away home (tests/settings.py).
 pytest:
-	$(BIN)/pytest -n auto --dist loadgroup --browser --cov=skillshub --cov-report=term:skip-covered --cov-fail-under=90
+	$(BIN)/pytest -n auto --dist loadgroup --browser --durations=10 --cov=skillshub --cov-report=term:skip-covered --cov-fail-under=90
 
 # The database-backed tests again on a throw-away PostgreSQL cluster (what scale uses): the API
 # and every app's stores, ingests, queries and services, where SQL meets the database. Pages,
