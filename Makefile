@@ -59,9 +59,10 @@ pytest:
 
 # The database-backed tests again on a throw-away PostgreSQL cluster (what scale uses): the API
 # and every app's stores, ingests, queries and services, where SQL meets the database. Pages,
-# the browser and the fuzz tests reach the database only through those, so run on SQLite only.
+# the browser and the fuzz tests reach the database only through those, so run on SQLite only, as
+# do the tests of the search index's files on disk (catalogue/test_matching, test_index_cache).
 PG_DIRS := tests/core tests/api tests/geo tests/market
-PG_TESTS := $(PG_DIRS) $(filter-out $(addsuffix /%,$(PG_DIRS)),$(wildcard $(foreach name,store ingest services queries browse nearby matching keys index_cache,tests/*/test_$(name).py)))
+PG_TESTS := $(PG_DIRS) $(filter-out $(addsuffix /%,$(PG_DIRS)),$(wildcard $(foreach name,store ingest services queries browse nearby keys,tests/*/test_$(name).py)))
 pytest-postgres:
 	scripts/with_postgres.sh $(BIN)/pytest -n auto --dist loadgroup -q -m "not browser and not fuzz" $(PG_TESTS)
 
