@@ -1,16 +1,14 @@
 """The embedded catalogue read (and its default index built) once per test process.
 
 Reading data/ takes seconds and building the default index over every product several more, so
-every test of the embedded catalogue shares these and sits in one xdist group ("embedded"):
-`make test` runs them on one worker, which reads and builds once.
+every test of the embedded catalogue shares these. `make test` sends each test file whole to one
+worker (`--dist loadfile`), so a module's tests build once.
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
-
-import pytest
 
 from skillshub.domain.search import StandardsIndex, get_preset
 from skillshub.domain.standards import Standard
@@ -19,8 +17,6 @@ from skillshub.sources.occupations import read_occupation_links
 from skillshub.sources.skills_england import read_default
 
 DATA = Path(__file__).resolve().parents[1] / "data"
-GROUP = pytest.mark.xdist_group("embedded")
-"""Mark for a module that reads the embedded catalogue: its tests share one worker."""
 
 
 @lru_cache(maxsize=1)

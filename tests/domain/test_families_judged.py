@@ -13,7 +13,7 @@ from skillshub.domain.families import Relations, relate
 from tests import embedded
 
 DATA = Path(__file__).resolve().parents[2] / "data"
-pytestmark = [pytest.mark.data, pytest.mark.slow, embedded.GROUP]
+pytestmark = [pytest.mark.data, pytest.mark.slow]
 
 
 @lru_cache(maxsize=1)

@@ -24,7 +24,7 @@ JUDGED = [
     ("ST1443", "ST0999"),  # ... (dual discipline) L3 -> Lead engineering maintenance technician
 ]
 
-pytestmark = [pytest.mark.data, pytest.mark.slow, embedded.GROUP]
+pytestmark = [pytest.mark.data, pytest.mark.slow]
 
 
 def index() -> StandardsIndex:
