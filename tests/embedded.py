@@ -1,8 +1,7 @@
 """The embedded catalogue read (and its default index built) once per test process.
 
 Reading data/ takes seconds and building the default index over every product several more, so
-every test of the embedded catalogue shares these. `make test` sends each test file whole to one
-worker (`--dist loadfile`), so a module's tests build once.
+every test of the embedded catalogue in a process shares these.
 """
 
 from __future__ import annotations
