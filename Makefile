@@ -22,7 +22,7 @@ test:
 # The inner loop: lint, then every test that needs no browser and no PostgreSQL, stopping at the
 # first failure (no coverage).
 test-fast: install-dev lint
-	$(BIN)/pytest -n auto -q -x --no-cov -p no:cacheprovider
+	$(BIN)/pytest -n auto --dist worksteal -q -x --no-cov -p no:cacheprovider
 
 $(BIN)/python:
 	@$(PYTHON) -m venv $(VENV) || { echo "Installing python3-venv"; scripts/apt_install.sh python3-venv && $(PYTHON) -m venv $(VENV); }
@@ -55,7 +55,7 @@ typecheck:
 # A coverage gate (measured 95% on the first release; fail below 90%). One worker per core
 # (pytest-xdist): each worker has its own throw-away home (tests/settings.py).
 pytest:
-	$(BIN)/pytest -n auto --browser --durations=10 --cov=skillshub --cov-report=term:skip-covered --cov-fail-under=90
+	$(BIN)/pytest -n auto --dist worksteal --browser --durations=10 --cov=skillshub --cov-report=term:skip-covered --cov-fail-under=90
 
 # The database-backed tests again on a throw-away PostgreSQL cluster (what scale uses): the API
 # and every app's stores, ingests, queries and services, where SQL meets the database. Pages,
@@ -64,7 +64,7 @@ pytest:
 PG_DIRS := tests/core tests/api tests/geo tests/market
 PG_TESTS := $(PG_DIRS) $(filter-out $(addsuffix /%,$(PG_DIRS)),$(wildcard $(foreach name,store ingest services queries browse nearby keys,tests/*/test_$(name).py)))
 pytest-postgres:
-	scripts/with_postgres.sh $(BIN)/pytest -n auto -q -m "not browser and not fuzz" $(PG_TESTS)
+	scripts/with_postgres.sh $(BIN)/pytest -n auto --dist worksteal -q -m "not browser and not fuzz" $(PG_TESTS)
 
 bench: install
 	$(BIN)/python benchmarks/bench_search.py

@@ -51,5 +51,12 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup: None, django_db_blocker: DjangoDbBlocker) -> None:
+    """One database per worker, built once: the fixture catalogue and the embedded geography
+    (regions, authorities, postcode districts), which nearly every page, search and ingest needs.
+    Each test then runs in a rolled-back transaction over it; tests that load the same data
+    again find it unchanged. Everything else a test loads itself."""
+    from tests.provision.loading import load_geography
+
     with django_db_blocker.unblock():
         load_fixture_catalogue()
+        load_geography()

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from django.test import Client
 
-from tests.provision.loading import load_all, load_course_directory, load_geography
+from tests.provision.loading import load_all, load_course_directory
 
 pytestmark = pytest.mark.django_db
 URL = "/api/v1/search/offers"
@@ -15,13 +13,12 @@ URL = "/api/v1/search/offers"
 
 @pytest.fixture
 def course_directory() -> None:
-    load_geography()
     load_course_directory()
 
 
 @pytest.fixture
-def provision(tmp_path: Path) -> None:
-    load_all(tmp_path)
+def provision() -> None:
+    load_all()
 
 
 def test_acceptance_need_near_a_postcode(client: Client, provision: None) -> None:
@@ -122,7 +119,6 @@ def test_a_wrongly_typed_parameter_is_a_problem_document(client: Client) -> None
 
 
 def test_without_data_the_answer_says_how_to_load_it(client: Client) -> None:
-    load_geography()
     body = client.get(URL, {"postcode": "B1 1AA"}).json()
     assert body["offers_loaded"] == 0 and body["results"] == []
     assert any("skillshub ingest provision --file" in note for note in body["notes"])

@@ -6,7 +6,6 @@ import pytest
 from django.test import Client
 
 from tests.provision.discover_uni_loading import load_he_providers
-from tests.provision.loading import load_geography
 
 pytestmark = pytest.mark.django_db
 URL = "/api/v1/providers"
@@ -14,7 +13,6 @@ URL = "/api/v1/providers"
 
 @pytest.fixture
 def he_providers() -> None:
-    load_geography()
     load_he_providers()
 
 
@@ -63,7 +61,6 @@ def test_an_outcode_is_measured_from_the_district_centre(
 
 
 def test_without_data_it_says_so(client: Client) -> None:
-    load_geography()
     body = client.get(URL, {"postcode": "B1 1AA"}).json()
     assert body["total"] == 0 and body["providers_loaded"] == 0
     assert "skillshub ingest" in body["notes"][0]

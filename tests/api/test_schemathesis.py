@@ -49,10 +49,9 @@ CONFIG = SchemathesisConfig.from_dict(
 def data(db: None) -> Iterator[str]:
     """Real fixture data; the app talks to the test database inside the test's transaction."""
     from tests.dashboard.conftest import load_fixture_ons
-    from tests.provision.loading import load_course_directory, load_geography
+    from tests.provision.loading import load_course_directory
     from tests.qualifications.loading import load_sample
 
-    load_geography()
     load_course_directory()
     load_sample()
     load_fixture_ons()

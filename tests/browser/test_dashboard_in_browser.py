@@ -15,11 +15,12 @@ import pytest
 from django.core.handlers.wsgi import WSGIHandler
 from django.core.management import call_command
 from django.core.servers.basehttp import ThreadedWSGIServer, WSGIRequestHandler
+from django.db import connections
 from django.test import override_settings
 
 from tests.browser.conftest import Visit
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
 URL = "/labour-market/"
 BUDGET_BYTES = 1_200_000
@@ -65,15 +66,28 @@ def collected(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture
-def hub(collected: Path, transactional_db: None) -> Iterator[str]:
-    """The hub over HTTP on a free port, serving the collected, compressed static files."""
+def hub(collected: Path, db: None) -> Iterator[str]:
+    """The hub over HTTP on a free port, serving the collected, compressed static files.
+
+    Each request thread uses this test's database connection (as Django's live server does for
+    in-memory SQLite), so the server sees the data loaded in the test's transaction and nothing
+    is flushed afterwards."""
     from tests.dashboard.conftest import load_fixture_ons
 
     load_fixture_ons()
+    connection = connections["default"]  # the object itself, not the per-thread proxy
     with override_settings(STATIC_ROOT=collected, STORAGES=COMPRESSED):
         application = WSGIHandler()  # its WhiteNoise reads the collected files now
-        server = ThreadedWSGIServer(("127.0.0.1", 0), QuietHandler, allow_reuse_address=False)
+        server = ThreadedWSGIServer(
+            ("127.0.0.1", 0),
+            QuietHandler,
+            allow_reuse_address=False,
+            connections_override={"default": connection},
+        )
         server.set_app(application)
+        # Closing the server waits for its request threads, so none outlives the test's data.
+        server.daemon_threads = False
+        connection.inc_thread_sharing()
         thread = threading.Thread(target=server.serve_forever, daemon=True)
         thread.start()
         try:
@@ -82,6 +96,7 @@ def hub(collected: Path, transactional_db: None) -> Iterator[str]:
             server.shutdown()
             server.server_close()
             thread.join(timeout=10)
+            connection.dec_thread_sharing()
 
 
 @pytest.fixture

@@ -10,15 +10,13 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
 
 @pytest.fixture
-def catalogue(db: None) -> None:
-    from tests.conftest import load_fixture_catalogue
+def qualifications(db: None) -> None:
     from tests.qualifications.loading import load_sample
 
-    load_fixture_catalogue()
     load_sample()
 
 
-def test_the_esco_skills_pass_axe(visit: Any, catalogue: None) -> None:
+def test_the_esco_skills_pass_axe(visit: Any, qualifications: None) -> None:
     seen = visit("/standards/ST0116/")
     assert seen.page.locator("#esco").count() == 1
     seen.page.locator("#esco ~ details summary").first.click()
@@ -26,7 +24,7 @@ def test_the_esco_skills_pass_axe(visit: Any, catalogue: None) -> None:
     assert seen.axe_violations() == []
 
 
-def test_a_qualification_with_its_esco_skills_passes_axe(visit: Any, catalogue: None) -> None:
+def test_a_qualification_with_its_esco_skills_passes_axe(visit: Any, qualifications: None) -> None:
     from tests.qualifications.loading import SOFTWARE
 
     seen = visit(f"/qualifications/{SOFTWARE}/")

@@ -9,14 +9,7 @@ import pytest
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
 
-@pytest.fixture
-def catalogue(db: None) -> None:
-    from tests.conftest import load_fixture_catalogue
-
-    load_fixture_catalogue()
-
-
-def test_family_pages_pass_axe(visit: Any, catalogue: None) -> None:
+def test_family_pages_pass_axe(visit: Any) -> None:
     for path in ("/standards/ST0116/", "/standards/ST1312/", "/standards/families/"):
         seen = visit(path)
         assert seen.page.locator("h1").count() == 1, path

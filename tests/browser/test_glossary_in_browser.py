@@ -10,13 +10,6 @@ import pytest
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
 
-@pytest.fixture(autouse=True)
-def catalogue(db: None) -> None:
-    from tests.conftest import load_fixture_catalogue
-
-    load_fixture_catalogue()
-
-
 @pytest.mark.parametrize("path", ["/standards/ST0116/", "/find-training/?q=bookkeeping"])
 def test_explained_terms_pass_axe_and_are_described(visit: Any, path: str) -> None:
     seen = visit(path)

@@ -3,7 +3,6 @@ near me -> shortlist; axe on every step, nothing scrolls sideways, focus kept on
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -14,12 +13,12 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.django_db]
 
 
 @pytest.fixture
-def journey(db: None, tmp_path: Path) -> None:
+def journey(db: None) -> None:
     from tests.provision.discover_uni_loading import load_he_providers
     from tests.provision.loading import load_all
     from tests.qualifications.loading import load_sample
 
-    load_all(tmp_path)
+    load_all()
     load_sample()
     load_he_providers()
 

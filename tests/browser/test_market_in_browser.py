@@ -13,21 +13,14 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 AREA = "/local-market/areas/E47000007/"
 
 
-@pytest.fixture
-def data(db: None, market_data: None) -> None:
-    from tests.conftest import load_fixture_catalogue
-
-    load_fixture_catalogue()
-
-
-def test_the_area_page_passes_axe(visit: Any, served: Any, data: None) -> None:
+def test_the_area_page_passes_axe(visit: Any, served: Any, market_data: None) -> None:
     for path in ("/local-market/", AREA, AREA + "?print=1"):
         page: Visit = visit(path)
         assert page.axe_violations() == [], path
         assert all(url.startswith(served.url) for url in page.requests), page.requests
 
 
-def test_the_area_page_fits_320_px(browser: Any, served: Any, data: None) -> None:
+def test_the_area_page_fits_320_px(browser: Any, served: Any, market_data: None) -> None:
     context = browser.new_context(viewport={"width": 320, "height": 640})
     page = context.new_page()
     try:

@@ -13,21 +13,12 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.django_db]
 NARROW = {"width": 320, "height": 640}
 
 
-@pytest.fixture
-def need_data(db: None) -> None:
-    from tests.conftest import load_fixture_catalogue
-    from tests.provision.loading import load_geography
-
-    load_fixture_catalogue()
-    load_geography()
-
-
 def check(page: Any, where: str) -> None:
     assert Visit(page, []).axe_violations() == [], where
     assert page.evaluate("document.documentElement.scrollWidth") <= NARROW["width"], where
 
 
-def test_the_need_journey_is_accessible(browser: Any, served: Any, need_data: None) -> None:
+def test_the_need_journey_is_accessible(browser: Any, served: Any) -> None:
     context = browser.new_context(viewport=NARROW)
     page = context.new_page()
 

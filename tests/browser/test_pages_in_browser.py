@@ -20,13 +20,6 @@ PAGES = [
 ]
 
 
-@pytest.fixture(autouse=True)
-def catalogue(db: None) -> None:
-    from tests.conftest import load_fixture_catalogue
-
-    load_fixture_catalogue()
-
-
 @pytest.mark.parametrize("path", PAGES)
 def test_page_is_accessible_and_self_contained(visit: Any, served: Any, path: str) -> None:
     seen = visit(path)

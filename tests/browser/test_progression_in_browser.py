@@ -13,14 +13,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 SCREEN = {"width": 375, "height": 667}
 
 
-@pytest.fixture
-def catalogue(db: None) -> None:
-    from tests.conftest import load_fixture_catalogue
-
-    load_fixture_catalogue()
-
-
-def test_job_to_steps_on_a_phone(browser: Any, served: Any, catalogue: None) -> None:
+def test_job_to_steps_on_a_phone(browser: Any, served: Any) -> None:
     context = browser.new_context(viewport=SCREEN)
     page = context.new_page()
     try:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -24,10 +23,10 @@ PASSWORD = "a long test passphrase 42"
 
 
 @pytest.fixture
-def provision(db: None, tmp_path: Path) -> None:
+def provision(db: None) -> None:
     from tests.provision.loading import load_all
 
-    load_all(tmp_path)
+    load_all()
 
 
 def assert_self_contained_and_accessible(seen: Any, served: Any) -> None:
@@ -43,9 +42,6 @@ def test_provision_page_is_accessible(visit: Any, served: Any, provision: None, 
 
 
 def test_the_no_data_page_is_accessible(visit: Any, served: Any) -> None:
-    from tests.conftest import load_fixture_catalogue
-
-    load_fixture_catalogue()
     seen = visit("/training/")
     assert "No course data has been loaded" in seen.page.inner_text("main")
     assert_self_contained_and_accessible(seen, served)

@@ -19,10 +19,8 @@ PAGES = [
 
 @pytest.fixture(autouse=True)
 def data(db: None) -> None:
-    from tests.conftest import load_fixture_catalogue
     from tests.qualifications.loading import load_sample
 
-    load_fixture_catalogue()
     load_sample()
 
 

@@ -9,14 +9,13 @@ from django.contrib.auth import get_user_model
 
 from skillshub.cli import main
 from skillshub.provision import models
-from tests.provision.loading import load_course_directory, load_geography
+from tests.provision.loading import load_course_directory
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def course_directory() -> None:
-    load_geography()
     load_course_directory()
 
 

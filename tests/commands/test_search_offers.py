@@ -3,26 +3,22 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
 from skillshub.cli import main
-from tests.provision.loading import load_all, load_course_directory, load_geography
+from tests.provision.loading import load_all, load_course_directory
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def course_directory() -> None:
-    load_geography()
     load_course_directory()
 
 
-def test_acceptance_need_near_a_postcode_as_json(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    load_all(tmp_path)
+def test_acceptance_need_near_a_postcode_as_json(capsys: pytest.CaptureFixture[str]) -> None:
+    load_all()
     argv = ["search", "offers", "maintain PLC control systems", "--postcode", "B1 1AA", "--json"]
     assert main(argv) == 0
     body = json.loads(capsys.readouterr().out)
@@ -57,7 +53,6 @@ def test_codes_are_read_as_the_vocabulary_spells_them(
 def test_without_course_data_it_says_how_to_load_it(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    load_geography()
     assert main(["search", "offers", "--postcode", "B1 1AA", "--json"]) == 0
     captured = capsys.readouterr()
     assert json.loads(captured.out)["offers_loaded"] == 0

@@ -13,14 +13,12 @@ from django.test import Client
 
 from skillshub.cli import main
 from tests.provision.discover_uni_loading import load_he_providers
-from tests.provision.loading import load_geography
 
 REPO = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
 def he_providers(db: None) -> None:
-    load_geography()
     load_he_providers()
 
 

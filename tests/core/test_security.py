@@ -147,9 +147,8 @@ def test_a_cookie_signed_with_the_old_key_is_not_trusted() -> None:
 @pytest.mark.django_db
 def test_a_forged_message_never_reaches_a_providers_page() -> None:
     from skillshub.provision import models
-    from tests.provision.loading import load_course_directory, load_geography
+    from tests.provision.loading import load_course_directory
 
-    load_geography()
     load_course_directory()
 
     user = get_user_model().objects.create_user(username="p@example.ac.uk", password="pw")

@@ -1,17 +1,16 @@
-"""Journey test data: geography, the sample qualifications and the embedded HE providers, loaded
-by the real ingest code inside each test's transaction (the test catalogue is always there)."""
+"""Journey test data: the sample qualifications and the embedded HE providers, loaded by the
+real ingest code inside each test's transaction (the test catalogue and geography are always
+there)."""
 
 from __future__ import annotations
 
 import pytest
 
 from tests.provision.discover_uni_loading import load_he_providers
-from tests.provision.loading import load_geography
 from tests.qualifications.loading import load_sample
 
 
 @pytest.fixture
 def journey_data(db: None) -> None:
-    load_geography()
     load_sample()
     load_he_providers()

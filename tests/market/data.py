@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from skillshub.demand.models import DemandSignal, EmployerNeed
-from tests.provision.loading import load_course_directory, load_geography
+from tests.provision.loading import load_course_directory
 
 BIRMINGHAM = ("E08000025", "B1", 406649.0, 286530.0)
 COVENTRY = ("E08000026", "CV1", 434164.0, 278659.0)
@@ -40,7 +40,6 @@ def add_needs(
 
 @pytest.fixture
 def market_data(db: None) -> None:
-    load_geography()
     load_course_directory()
     add_needs(MET, 6, BIRMINGHAM)
     add_needs(UNMET, 6, BIRMINGHAM)

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from tests.provision.loading import load_course_directory, load_geography
+from tests.provision.loading import load_course_directory
 
 
 @pytest.fixture
 def course_directory(db: None) -> None:
-    """Geography, then the fixture course directory (providers 19999901 and 19999902)."""
-    load_geography()
+    """The fixture course directory (providers 19999901 and 19999902)."""
     load_course_directory()

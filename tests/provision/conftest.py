@@ -2,25 +2,18 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from tests.provision.loading import load_all, load_course_directory, load_geography
+from tests.provision.loading import load_all, load_course_directory
 
 
 @pytest.fixture
-def geography(db: None) -> None:
-    load_geography()
-
-
-@pytest.fixture
-def course_directory(geography: None) -> None:
-    """Geography, then the fixture course directory files and the learning aim links."""
+def course_directory(db: None) -> None:
+    """The fixture course directory files and the learning aim links."""
     load_course_directory()
 
 
 @pytest.fixture
-def provision(db: None, tmp_path: Path) -> None:
-    """Everything: geography, the test catalogue with ST0662/ST0999/ST0841, NCS and FAT files."""
-    load_all(tmp_path)
+def provision(db: None) -> None:
+    """The fixture course directory and FAT files (over the geography and test catalogue)."""
+    load_all()

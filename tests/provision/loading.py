@@ -21,16 +21,10 @@ OFS_XLSX = PROVISION / "ofs_register.xlsx"
 
 
 def load_geography() -> None:
+    """The embedded geography: part of the session database (tests/conftest.py)."""
     from skillshub.geo.ingest import embedded_plan
 
     run_ingest(embedded_plan(DATA))
-
-
-def load_catalogue_with_provision_standards(folder: Path) -> None:
-    """The shared test catalogue (it holds the real records of ST0662, ST0999 and ST0841)."""
-    from tests.conftest import load_fixture_catalogue
-
-    load_fixture_catalogue()
 
 
 def load_course_directory(*extra: Path) -> IngestResult:
@@ -40,8 +34,8 @@ def load_course_directory(*extra: Path) -> IngestResult:
     return run_ingest(file_plan([PROVIDERS_CSV, COURSES_CSV, AIM_LINKS_CSV, *extra]))
 
 
-def load_all(folder: Path) -> None:
-    """Everything the acceptance checks need, in the order an operator would load it."""
-    load_geography()
-    load_catalogue_with_provision_standards(folder)
-    load_course_directory(FAT_JSON)
+def load_all() -> IngestResult:
+    """Everything the acceptance checks need, in the order an operator would load it (the
+    geography and the test catalogue, which holds the real records of ST0662, ST0999 and
+    ST0841, are in every test's database already: see tests/conftest.py)."""
+    return load_course_directory(FAT_JSON)

@@ -9,7 +9,7 @@ from bs4 import BeautifulSoup
 
 from tests.page_checks import PageClient, attr, one, tag
 from tests.provision.discover_uni_loading import dataset_zip, load_he_providers, load_zip
-from tests.provision.loading import load_course_directory, load_geography
+from tests.provision.loading import load_course_directory
 
 pytestmark = pytest.mark.django_db
 SEARCH = "/training/"
@@ -17,7 +17,6 @@ SEARCH = "/training/"
 
 @pytest.fixture
 def he_providers(db: None) -> None:
-    load_geography()
     load_he_providers()
 
 
@@ -128,7 +127,6 @@ def test_with_courses_loaded_a_postcode_search_lists_offers_and_providers(
 def test_zip_courses_show_on_the_search_page(
     client_request: PageClient, db: None, tmp_path: Path
 ) -> None:
-    load_geography()
     load_zip(dataset_zip(tmp_path))
     page = client_request.get(SEARCH, postcode="OX14 1GG", radius="10")
     titles = [h.get_text(" ", strip=True) for h in page.select("ol.govuk-list h3")]

@@ -24,15 +24,9 @@ from tests.provision.loading import (
     PROVIDERS_CSV,
     ROATP_CSV,
     load_course_directory,
-    load_geography,
 )
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def geography() -> None:
-    load_geography()
 
 
 @pytest.mark.parametrize(
@@ -74,7 +68,7 @@ def test_the_same_source_twice_is_refused() -> None:
         run_ingest(file_plan([ROATP_CSV, ROATP_CSV]))
 
 
-def test_course_directory_import_places_offers_and_records_provenance(geography: None) -> None:
+def test_course_directory_import_places_offers_and_records_provenance(db: None) -> None:
     result = load_course_directory()
     assert result.changed
     assert result.row_counts["providers"] == 5
@@ -94,7 +88,7 @@ def test_course_directory_import_places_offers_and_records_provenance(geography:
     assert not load_course_directory().changed
 
 
-def test_a_file_with_a_bad_row_changes_nothing(geography: None) -> None:
+def test_a_file_with_a_bad_row_changes_nothing(db: None) -> None:
     load_course_directory()
     before = list(models.Offer.objects.values_list("offer_id", flat=True).order_by("offer_id"))
     with pytest.raises(InvalidRows) as failure:
@@ -106,7 +100,7 @@ def test_a_file_with_a_bad_row_changes_nothing(geography: None) -> None:
 
 
 def test_fat_offers_are_placed_by_postcode_and_keep_course_directory_offers(
-    geography: None,
+    db: None,
 ) -> None:
     load_course_directory()
     result = run_ingest(file_plan([FAT_JSON]))
@@ -122,7 +116,7 @@ def test_fat_offers_are_placed_by_postcode_and_keep_course_directory_offers(
     assert at_site and all(row.easting is not None for row in at_site)
 
 
-def test_registers_merge_status_and_type_without_touching_offers(geography: None) -> None:
+def test_registers_merge_status_and_type_without_touching_offers(db: None) -> None:
     load_course_directory()
     run_ingest(file_plan([ROATP_CSV, OFS_JSON]))
     college = models.Provider.objects.get(ukprn=19999901)
@@ -137,7 +131,7 @@ def test_registers_merge_status_and_type_without_touching_offers(geography: None
     assert models.Offer.objects.filter(source="course-directory").count() == 9
 
 
-def test_reimport_replaces_only_its_own_source(geography: None, tmp_path: Path) -> None:
+def test_reimport_replaces_only_its_own_source(db: None, tmp_path: Path) -> None:
     load_course_directory()
     provider = models.Provider.objects.get(ukprn=19999901)
     models.Offer.objects.create(
@@ -158,7 +152,7 @@ def test_reimport_replaces_only_its_own_source(geography: None, tmp_path: Path) 
 
 
 def test_a_provider_without_listings_offers_or_accounts_is_removed(
-    geography: None, tmp_path: Path
+    db: None, tmp_path: Path
 ) -> None:
     load_course_directory()
     run_ingest(file_plan([ROATP_CSV]))
@@ -171,7 +165,7 @@ def test_a_provider_without_listings_offers_or_accounts_is_removed(
     assert list(college.listings.values_list("source", flat=True)) == ["course-directory"]
 
 
-def test_live_registers_download_with_progress(geography: None) -> None:
+def test_live_registers_download_with_progress(db: None) -> None:
     calls: list[str] = []
 
     def fetcher(url: str, **kwargs: object) -> Download:

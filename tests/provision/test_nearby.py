@@ -57,7 +57,7 @@ def test_the_api_keeps_its_query_parameters() -> None:
 
 
 @pytest.fixture
-def he_providers(geography: None) -> None:
+def he_providers(db: None) -> None:
     load_he_providers()
 
 
@@ -91,7 +91,7 @@ def test_a_district_is_measured_from_its_centre(he_providers: None) -> None:
     assert result.notes == ["Distances are measured from the centre of the B1 postcode district."]
 
 
-def test_without_providers_it_says_how_to_load_them(geography: None) -> None:
+def test_without_providers_it_says_how_to_load_them(db: None) -> None:
     result = near(postcode="B1 1AA")
     assert result.total == 0 and result.providers_loaded == 0 and result.results == []
     assert "skillshub ingest" in result.notes[0]
@@ -101,7 +101,7 @@ def test_without_providers_it_says_how_to_load_them(geography: None) -> None:
     ("postcode", "error"), [("B1 1A", InvalidPostcode), ("B99 9ZZ", UnknownPlace)]
 )
 def test_bad_places_raise_errors_people_can_act_on(
-    geography: None, postcode: str, error: type[Exception]
+    db: None, postcode: str, error: type[Exception]
 ) -> None:
     with pytest.raises(error):
         near(postcode=postcode)

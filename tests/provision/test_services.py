@@ -286,6 +286,6 @@ def test_bad_places_raise_errors_people_can_act_on(
 
 
 @pytest.mark.django_db
-def test_without_course_data_nothing_is_loaded(geography: None) -> None:
+def test_without_course_data_nothing_is_loaded(db: None) -> None:
     result = search(postcode="B1 1AA")
     assert (result.offers_loaded, result.total, result.results) == (0, 0, [])
