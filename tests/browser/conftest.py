@@ -24,6 +24,19 @@ FLAGS = [
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 
 
+def shared_connection_server() -> type:
+    """Django's threaded test server for a test database shared with the server's threads: each
+    request thread uses the test's connection and leaves it open when the request ends (an
+    in-memory database is never closed; checking from a late thread only raises)."""
+    from django.core.servers.basehttp import ThreadedWSGIServer
+
+    class SharedConnectionServer(ThreadedWSGIServer):
+        def _close_connections(self) -> None:
+            pass
+
+    return SharedConnectionServer
+
+
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Any]:
     if not Path(CHROMIUM).exists():
@@ -68,7 +81,9 @@ def hub_server(django_db_setup: None, django_db_blocker: Any) -> Iterator[Any]:
     with django_db_blocker.unblock():
         if not (connection.vendor == "sqlite" and connection.is_in_memory_db()):
             pytest.fail("browser tests need the in-memory SQLite test database (not PostgreSQL)")
-        server = LiveServer("localhost")
+        server = LiveServer("localhost", start=False)
+        server.thread.server_class = shared_connection_server()
+        server.start()
     server._live_server_modified_settings.enable()
     yield server
     server._live_server_modified_settings.disable()
