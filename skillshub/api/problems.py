@@ -10,6 +10,8 @@ from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI, Schema
 from ninja.errors import AuthenticationError, HttpError, Throttled, ValidationError
 
+from skillshub.core.input_errors import describe
+
 PROBLEM_JSON = "application/problem+json"
 log = logging.getLogger("skillshub.api")
 
@@ -104,31 +106,6 @@ def problem_response(
     return response
 
 
-def _message(error: dict[str, Any]) -> str:
-    """A pydantic error in words a person can act on ("must be at most 100")."""
-    kind, context = error.get("type", ""), error.get("ctx") or {}
-    if kind in {"greater_than_equal", "greater_than", "less_than_equal", "less_than"}:
-        word = {
-            "greater_than_equal": "at least",
-            "greater_than": "more than",
-            "less_than_equal": "at most",
-            "less_than": "less than",
-        }[kind]
-        bound = next(iter(context.values()), "")
-        if kind == "greater_than_equal" and bound == 0:
-            return "cannot be negative"
-        return f"must be {word} {bound}"
-    if kind == "int_parsing":
-        return "must be a whole number"
-    if kind == "float_parsing":
-        return "must be a number"
-    if kind == "bool_parsing":
-        return "must be true or false"
-    if kind == "missing":
-        return "is required"
-    return str(error.get("msg", "is not valid")).removeprefix("Value error, ")
-
-
 def invalid_parameters(api: NinjaAPI, request: HttpRequest, exc: ValidationError) -> HttpResponse:
     errors = []
     for error in exc.errors:
@@ -138,7 +115,7 @@ def invalid_parameters(api: NinjaAPI, request: HttpRequest, exc: ValidationError
             name = ""
         else:
             name = location[-1] if location else ""
-        errors.append({"location": ".".join(location), "name": name, "message": _message(error)})
+        errors.append({"location": ".".join(location), "name": name, "message": describe(error)})
     names = {e["name"] for e in errors}
     title = "Invalid request"
     if names and names <= PAGING:

@@ -10,6 +10,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from skillshub.commands.console import err
+from skillshub.core.input_errors import describe
 
 Request = TypeVar("Request", bound=BaseModel)
 Result = TypeVar("Result", bound=BaseModel)
@@ -42,7 +43,7 @@ def run(
     except ValidationError as error:
         for problem in error.errors():
             err.print(
-                f"[red]{_option(problem['loc'], option_names or {})}: {problem['msg']}[/red]",
+                f"[red]{_option(problem['loc'], option_names or {})}: {describe(problem)}[/red]",
                 markup=True,
             )
         return 2

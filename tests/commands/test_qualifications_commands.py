@@ -65,9 +65,9 @@ def test_search_as_a_table(capsys: pytest.CaptureFixture[str]) -> None:
     ("argv", "message"),
     [
         (["?!"], "Describe the skills"),
-        (["law", "--limit", "0"], "--limit: Input should be greater than or equal to 1"),
-        (["law", "--limit", "101"], "--limit: Input should be less than or equal to 100"),
-        (["law", "--level", "9"], "--level: Value error, must be 0 (Entry Level) to 8, not 9"),
+        (["law", "--limit", "0"], "--limit: must be at least 1"),
+        (["law", "--limit", "101"], "--limit: must be at most 100"),
+        (["law", "--level", "9"], "--level: must be 0 (Entry Level) to 8, not 9"),
         (["x" * 8001], "the need: String should have at most 8000 characters"),
     ],
 )
