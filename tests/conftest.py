@@ -41,6 +41,11 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     # The few long tests first (a stable sort keeps every other order): on two workers a long
     # test started last would end the run alone while the other core idles.
     items.sort(key=lambda item: item.get_closest_marker("slow") is None)
+    # A check of the embedded data judges the data (and the method on it): the code it runs is
+    # measured by the tests on fixtures, and tracing it over the whole catalogue doubled its time.
+    for item in items:
+        if item.get_closest_marker("data"):
+            item.add_marker(pytest.mark.no_cover)
     if config.getoption("--browser"):
         return
     skip = pytest.mark.skip(reason="browser test: run with --browser (needs Debian's chromium)")

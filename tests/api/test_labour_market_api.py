@@ -51,6 +51,7 @@ def test_headlines_have_value_period_and_changes(client: Client, ons: None) -> N
     assert len(body["source"]["sha256"]) == 64
 
 
+@pytest.mark.data
 def test_embedded_data_gives_the_published_headlines(client: Client) -> None:
     run_ingest(embedded_plan(DATA))
     found = by_cdid(client.get(HEADLINES).json())

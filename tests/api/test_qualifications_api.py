@@ -19,6 +19,7 @@ def get(client: Client, url: str, status: int = 200, **params: Any) -> dict[str,
     return body
 
 
+@pytest.mark.data
 def test_acceptance_on_the_embedded_list(client: Client) -> None:
     load_embedded()
     aat = get(client, f"/api/v1/qualifications/{AAT}")
