@@ -11,7 +11,12 @@ from pytest_django import DjangoDbBlocker
 # SKILLSHUB_HOME, so tests never write into a real home.
 
 FIXTURES = Path(__file__).parent / "fixtures"
-pytest_plugins = ["tests.page_checks", "tests.journey.data", "tests.market.data"]
+pytest_plugins = [
+    "tests.page_checks",
+    "tests.journey.data",
+    "tests.market.data",
+    "tests.provision.data",
+]
 
 
 def load_fixture_catalogue() -> None:

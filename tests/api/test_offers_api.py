@@ -5,20 +5,8 @@ from __future__ import annotations
 import pytest
 from django.test import Client
 
-from tests.provision.loading import load_all, load_course_directory
-
 pytestmark = pytest.mark.django_db
 URL = "/api/v1/search/offers"
-
-
-@pytest.fixture
-def course_directory() -> None:
-    load_course_directory()
-
-
-@pytest.fixture
-def provision() -> None:
-    load_all()
 
 
 def test_acceptance_need_near_a_postcode(client: Client, provision: None) -> None:

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from django.core.servers.basehttp import ThreadedWSGIServer
 
 CHROMIUM = os.environ.get("SKILLSHUB_CHROMIUM", "/usr/bin/chromium")
 AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
@@ -24,17 +25,13 @@ FLAGS = [
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 
 
-def shared_connection_server() -> type:
+class SharedConnectionServer(ThreadedWSGIServer):
     """Django's threaded test server for a test database shared with the server's threads: each
     request thread uses the test's connection and leaves it open when the request ends (an
     in-memory database is never closed; checking from a late thread only raises)."""
-    from django.core.servers.basehttp import ThreadedWSGIServer
 
-    class SharedConnectionServer(ThreadedWSGIServer):
-        def _close_connections(self) -> None:
-            pass
-
-    return SharedConnectionServer
+    def _close_connections(self) -> None:
+        pass
 
 
 @pytest.fixture(scope="session")
@@ -82,7 +79,7 @@ def hub_server(django_db_setup: None, django_db_blocker: Any) -> Iterator[Any]:
         if not (connection.vendor == "sqlite" and connection.is_in_memory_db()):
             pytest.fail("browser tests need the in-memory SQLite test database (not PostgreSQL)")
         server = LiveServer("localhost", start=False)
-        server.thread.server_class = shared_connection_server()
+        server.thread.server_class = SharedConnectionServer
         server.start()
     server._live_server_modified_settings.enable()
     yield server

@@ -18,7 +18,7 @@ from django.core.servers.basehttp import WSGIRequestHandler
 from django.db import connections
 from django.test import override_settings
 
-from tests.browser.conftest import Visit, shared_connection_server
+from tests.browser.conftest import SharedConnectionServer, Visit
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
@@ -78,7 +78,7 @@ def hub(collected: Path, db: None) -> Iterator[str]:
     connection = connections["default"]  # the object itself, not the per-thread proxy
     with override_settings(STATIC_ROOT=collected, STORAGES=COMPRESSED):
         application = WSGIHandler()  # its WhiteNoise reads the collected files now
-        server = shared_connection_server()(
+        server = SharedConnectionServer(
             ("127.0.0.1", 0),
             QuietHandler,
             allow_reuse_address=False,

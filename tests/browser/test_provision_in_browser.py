@@ -22,13 +22,6 @@ PAGES = [
 PASSWORD = "a long test passphrase 42"
 
 
-@pytest.fixture
-def provision(db: None) -> None:
-    from tests.provision.loading import load_all
-
-    load_all()
-
-
 def assert_self_contained_and_accessible(seen: Any, served: Any) -> None:
     assert seen.page.locator("h1").count() == 1
     outside = [url for url in seen.requests if not url.startswith((served.url, "data:", "blob:"))]

@@ -9,14 +9,8 @@ from django.contrib.auth import get_user_model
 
 from skillshub.cli import main
 from skillshub.provision import models
-from tests.provision.loading import load_course_directory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def course_directory() -> None:
-    load_course_directory()
 
 
 def test_provider_add_user_creates_a_sign_in_for_one_ukprn(

@@ -7,14 +7,9 @@ import json
 import pytest
 
 from skillshub.cli import main
-from tests.provision.loading import load_all, load_course_directory
+from tests.provision.loading import load_all
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def course_directory() -> None:
-    load_course_directory()
 
 
 def test_acceptance_need_near_a_postcode_as_json(capsys: pytest.CaptureFixture[str]) -> None:

@@ -47,7 +47,7 @@ def test_half_or_more_loads_and_replace_all_allows_less() -> None:
     assert run_ingest(plan(3, label="first-again.csv")).changed  # from 0, anything loads
 
 
-def test_a_header_only_courses_file_does_not_wipe_the_courses(db: None, tmp_path: Path) -> None:
+def test_a_header_only_courses_file_does_not_wipe_the_courses(tmp_path: Path) -> None:
     from skillshub.provision.ingest import file_plan
 
     load_course_directory()
@@ -62,7 +62,7 @@ def test_a_header_only_courses_file_does_not_wipe_the_courses(db: None, tmp_path
     assert models.Offer.objects.exclude(source=models.Source.PROVIDER).count() == 0
 
 
-def test_loading_another_source_is_not_a_shrink(db: None) -> None:
+def test_loading_another_source_is_not_a_shrink() -> None:
     from skillshub.provision.ingest import file_plan
     from tests.provision.loading import ROATP_CSV
 
@@ -70,7 +70,7 @@ def test_loading_another_source_is_not_a_shrink(db: None) -> None:
     assert run_ingest(file_plan([ROATP_CSV])).changed  # other sources' offers stay
 
 
-def test_the_cli_names_the_flag(db: None, tmp_path: Path, capsys: object) -> None:
+def test_the_cli_names_the_flag(tmp_path: Path, capsys: object) -> None:
     from skillshub.cli import main
 
     load_course_directory()

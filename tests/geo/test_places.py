@@ -18,7 +18,9 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def geography() -> None:
-    run_ingest(embedded_plan(DATA))
+    """The embedded geography loaded again, forced (every test database holds it already, see
+    tests/conftest.py), so each test reads what this load stored."""
+    run_ingest(embedded_plan(DATA), force=True)
 
 
 def test_ingest_loads_authorities_with_combined_authority(geography: None) -> None:

@@ -35,7 +35,7 @@ def listings() -> int:
     return models.ProviderListing.objects.filter(source=Source.DISCOVER_UNI).count()
 
 
-def test_embedded_providers_load_with_their_teaching_locations(db: None) -> None:
+def test_embedded_providers_load_with_their_teaching_locations() -> None:
     result = load_he_providers()
     assert result.changed and result.dataset == "he-providers"
     assert result.row_counts == {
@@ -57,9 +57,7 @@ def test_embedded_providers_load_with_their_teaching_locations(db: None) -> None
     assert not models.Offer.objects.exists()  # no course titles ship
 
 
-def test_an_unchanged_reload_changes_nothing_and_a_forced_one_gives_the_same_rows(
-    db: None,
-) -> None:
+def test_an_unchanged_reload_changes_nothing_and_a_forced_one_gives_the_same_rows() -> None:
     load_he_providers()
     sites = models.ProviderSite.objects.count()
     again = load_he_providers()
@@ -69,7 +67,7 @@ def test_an_unchanged_reload_changes_nothing_and_a_forced_one_gives_the_same_row
     assert models.ProviderSite.objects.count() == sites and listings() == 433
 
 
-def test_a_broken_embedded_file_changes_nothing(db: None, tmp_path: Path) -> None:
+def test_a_broken_embedded_file_changes_nothing(tmp_path: Path) -> None:
     load_he_providers()
     folder = tmp_path / "providers" / "discover_uni_2025"
     folder.mkdir(parents=True)
@@ -88,7 +86,7 @@ def test_a_broken_embedded_file_changes_nothing(db: None, tmp_path: Path) -> Non
     assert listings() == 433 and DatasetLoad.objects.filter(dataset="he-providers").count() == 1
 
 
-def test_other_sources_are_left_alone(db: None) -> None:
+def test_other_sources_are_left_alone() -> None:
     load_course_directory()
     offers = models.Offer.objects.count()
     load_he_providers()
@@ -105,9 +103,7 @@ def test_the_dataset_zip_is_recognised(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("links", ["COURSELOCATION.csv", "UCASCOURSEID.csv"])
-def test_the_zip_loads_level_4_5_courses_at_their_locations(
-    db: None, tmp_path: Path, links: str
-) -> None:
+def test_the_zip_loads_level_4_5_courses_at_their_locations(tmp_path: Path, links: str) -> None:
     result = load_zip(dataset_zip(tmp_path, links=links, prefix="C25061/"))
     assert result.changed
     assert result.row_counts == {
@@ -136,9 +132,7 @@ def find(**values: Any) -> services.OfferSearchResult:
     return services.find_offers(services.OfferSearchRequest(**values), today=TODAY)
 
 
-def test_loaded_courses_appear_in_the_offer_search_near_a_postcode(
-    db: None, tmp_path: Path
-) -> None:
+def test_loaded_courses_appear_in_the_offer_search_near_a_postcode(tmp_path: Path) -> None:
     load_zip(dataset_zip(tmp_path))
     near = find(postcode="OX14 1GG", radius_km=25)
     titles = sorted(hit.title for hit in near.results)
@@ -158,7 +152,7 @@ def test_loaded_courses_appear_in_the_offer_search_near_a_postcode(
     assert far.total == 0
 
 
-def test_embedded_files_never_overwrite_the_zip(db: None, tmp_path: Path) -> None:
+def test_embedded_files_never_overwrite_the_zip(tmp_path: Path) -> None:
     load_zip(dataset_zip(tmp_path))
     kept = load_he_providers()
     assert kept.row_counts == {
@@ -168,7 +162,7 @@ def test_embedded_files_never_overwrite_the_zip(db: None, tmp_path: Path) -> Non
     assert models.Offer.objects.filter(source=Source.DISCOVER_UNI).count() == 7
 
 
-def test_a_zip_that_would_remove_most_providers_is_refused(db: None, tmp_path: Path) -> None:
+def test_a_zip_that_would_remove_most_providers_is_refused(tmp_path: Path) -> None:
     load_he_providers()
     with pytest.raises(SourceError, match="replace 433 Discover Uni providers with 4"):
         load_zip(dataset_zip(tmp_path))

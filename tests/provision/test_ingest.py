@@ -68,7 +68,7 @@ def test_the_same_source_twice_is_refused() -> None:
         run_ingest(file_plan([ROATP_CSV, ROATP_CSV]))
 
 
-def test_course_directory_import_places_offers_and_records_provenance(db: None) -> None:
+def test_course_directory_import_places_offers_and_records_provenance() -> None:
     result = load_course_directory()
     assert result.changed
     assert result.row_counts["providers"] == 5
@@ -88,7 +88,7 @@ def test_course_directory_import_places_offers_and_records_provenance(db: None) 
     assert not load_course_directory().changed
 
 
-def test_a_file_with_a_bad_row_changes_nothing(db: None) -> None:
+def test_a_file_with_a_bad_row_changes_nothing() -> None:
     load_course_directory()
     before = list(models.Offer.objects.values_list("offer_id", flat=True).order_by("offer_id"))
     with pytest.raises(InvalidRows) as failure:
@@ -99,9 +99,7 @@ def test_a_file_with_a_bad_row_changes_nothing(db: None) -> None:
     assert after == before
 
 
-def test_fat_offers_are_placed_by_postcode_and_keep_course_directory_offers(
-    db: None,
-) -> None:
+def test_fat_offers_are_placed_by_postcode_and_keep_course_directory_offers() -> None:
     load_course_directory()
     result = run_ingest(file_plan([FAT_JSON]))
     assert result.row_counts["offers"] > 0
@@ -116,7 +114,7 @@ def test_fat_offers_are_placed_by_postcode_and_keep_course_directory_offers(
     assert at_site and all(row.easting is not None for row in at_site)
 
 
-def test_registers_merge_status_and_type_without_touching_offers(db: None) -> None:
+def test_registers_merge_status_and_type_without_touching_offers() -> None:
     load_course_directory()
     run_ingest(file_plan([ROATP_CSV, OFS_JSON]))
     college = models.Provider.objects.get(ukprn=19999901)
@@ -131,7 +129,7 @@ def test_registers_merge_status_and_type_without_touching_offers(db: None) -> No
     assert models.Offer.objects.filter(source="course-directory").count() == 9
 
 
-def test_reimport_replaces_only_its_own_source(db: None, tmp_path: Path) -> None:
+def test_reimport_replaces_only_its_own_source(tmp_path: Path) -> None:
     load_course_directory()
     provider = models.Provider.objects.get(ukprn=19999901)
     models.Offer.objects.create(
@@ -151,9 +149,7 @@ def test_reimport_replaces_only_its_own_source(db: None, tmp_path: Path) -> None
     assert models.Offer.objects.filter(offer_id="hub:19999901:own").exists()
 
 
-def test_a_provider_without_listings_offers_or_accounts_is_removed(
-    db: None, tmp_path: Path
-) -> None:
+def test_a_provider_without_listings_offers_or_accounts_is_removed(tmp_path: Path) -> None:
     load_course_directory()
     run_ingest(file_plan([ROATP_CSV]))
     assert models.Provider.objects.filter(ukprn=19999906).exists()
@@ -165,7 +161,7 @@ def test_a_provider_without_listings_offers_or_accounts_is_removed(
     assert list(college.listings.values_list("source", flat=True)) == ["course-directory"]
 
 
-def test_live_registers_download_with_progress(db: None) -> None:
+def test_live_registers_download_with_progress() -> None:
     calls: list[str] = []
 
     def fetcher(url: str, **kwargs: object) -> Download:
