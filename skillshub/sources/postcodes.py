@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import itertools
 import math
 import threading
 from array import array
@@ -16,6 +15,7 @@ from typing import Any
 
 import brotli
 import msgpack
+import numpy as np
 
 from skillshub.domain.geography import Point, PostcodeRecord, is_outcode, normalise_postcode
 from skillshub.sources.errors import SourceError
@@ -111,6 +111,60 @@ class _Table:
         return None
 
 
+def _is_postcode_key(value: object) -> bool:
+    return (
+        isinstance(value, str) and len(value) == KEY_WIDTH and value.isascii() and value.isupper()
+    )
+
+
+def _all_postcode_keys(pcd: list[Any]) -> bool:
+    """`_is_postcode_key` for every item, checked a column at a time (2.7 million of them)."""
+    try:
+        joined = "".join(pcd)
+    except TypeError:  # an item that is not a string
+        return False
+    return set(map(len, pcd)) <= {KEY_WIDTH} and joined.isascii() and all(map(str.isupper, pcd))
+
+
+def _floats(column: array[float]) -> np.ndarray:
+    return np.frombuffer(column, dtype=np.float32)
+
+
+def _authorities(
+    values: list[Any], *, pcd: list[str], source: str
+) -> tuple[tuple[str, ...], array[int]]:
+    """The distinct GSS codes, sorted, and each postcode's place among them (or _NO_AUTHORITY).
+    Each distinct value is checked once; a bad one is then looked for to name its postcode."""
+    try:
+        distinct = set(values)
+    except TypeError:  # an unhashable value such as a list
+        distinct = set()
+        bad = True
+    else:
+        bad = not all(map(_is_authority_value, distinct))
+    if bad:
+        for index, code in enumerate(values):
+            if not _is_authority_value(code):
+                raise SourceError(
+                    f"expected a GSS local authority code, found {code!r}",
+                    source=source,
+                    record=pcd[index],
+                    field="laua",
+                )
+    authorities = tuple(sorted(code for code in distinct if isinstance(code, str)))
+    # Keyed by the very objects in the column, so each NaN (never equal to itself) is found.
+    number: dict[Any, int] = dict.fromkeys(distinct, _NO_AUTHORITY)
+    number.update((code, at) for at, code in enumerate(authorities))
+    return authorities, array("H", map(number.__getitem__, values))
+
+
+def _is_authority_value(code: object) -> bool:
+    """A GSS code, or None / NaN for a postcode with no authority."""
+    if isinstance(code, str):
+        return bool(code)
+    return code is None or (isinstance(code, float) and math.isnan(code))
+
+
 def _coordinates(values: list[Any], *, pcd: list[str], source: str, field: str) -> array[float]:
     """Grid coordinates as 32-bit floats (exact for whole metres below 16,777,216); NaN = none."""
     try:
@@ -126,10 +180,10 @@ def _coordinates(values: list[Any], *, pcd: list[str], source: str, field: str) 
                     field=field,
                 ) from None
         raise
-    outside = [
-        index for index, value in enumerate(column) if value == value and not 0 <= value < _GRID_MAX
-    ]
-    if outside:
+    grid = _floats(column)
+    with np.errstate(invalid="ignore"):
+        outside = np.flatnonzero(~np.isnan(grid) & ~((grid >= 0) & (grid < _GRID_MAX)))
+    if outside.size:
         raise SourceError(
             f"{values[outside[0]]!r} is outside the British National Grid (0 to {_GRID_MAX:,} m)",
             source=source,
@@ -179,58 +233,38 @@ def read_table(path: Path) -> _Table:
                 source=source,
                 field=column,
             )
-    for index, postcode in enumerate(pcd):
-        if (
-            not isinstance(postcode, str)
-            or len(postcode) != KEY_WIDTH
-            or not postcode.isascii()
-            or not postcode.isupper()
-        ):
-            raise SourceError(
-                f"expected a 7-character postcode such as 'B1  1AA', found {postcode!r}",
-                source=source,
-                record=index,
-                field="pcd",
-            )
+    if not _all_postcode_keys(pcd):
+        for index, postcode in enumerate(pcd):
+            if not _is_postcode_key(postcode):
+                raise SourceError(
+                    f"expected a 7-character postcode such as 'B1  1AA', found {postcode!r}",
+                    source=source,
+                    record=index,
+                    field="pcd",
+                )
     eastings = _coordinates(values["oseast1m"], pcd=pcd, source=source, field="oseast1m")
     northings = _coordinates(values["osnrth1m"], pcd=pcd, source=source, field="osnrth1m")
-    for index, (easting, northing) in enumerate(zip(eastings, northings, strict=True)):
-        if (easting == easting) != (northing == northing):  # NaN is the only value != itself
-            raise SourceError(
-                "has an easting or a northing but not both", source=source, record=pcd[index]
-            )
-    codes: list[str | None] = []
-    for index, code in enumerate(values["laua"]):
-        if isinstance(code, str) and code:
-            codes.append(code)
-        elif code is None or (isinstance(code, float) and math.isnan(code)):
-            codes.append(None)
-        else:
-            raise SourceError(
-                f"expected a GSS local authority code, found {code!r}",
-                source=source,
-                record=pcd[index],
-                field="laua",
-            )
-    authorities = tuple(sorted({code for code in codes if code is not None}))
-    number = {code: at for at, code in enumerate(authorities)}
-    number[None] = _NO_AUTHORITY  # type: ignore[index]
-    which = array("H", [number[code] for code in codes])  # type: ignore[index]
+    half = np.flatnonzero(np.isnan(_floats(eastings)) != np.isnan(_floats(northings)))
+    if half.size:
+        raise SourceError(
+            "has an easting or a northing but not both", source=source, record=pcd[half[0]]
+        )
+    authorities, which = _authorities(values["laua"], pcd=pcd, source=source)
 
     # The package writes each letter already sorted; sort only when a file is not.
-    order: list[int] | None = None
-    if any(later < earlier for earlier, later in itertools.pairwise(pcd)):
-        order = sorted(range(len(pcd)), key=pcd.__getitem__)
-        pcd = [pcd[at] for at in order]
-        eastings = array("f", [eastings[at] for at in order])
-        northings = array("f", [northings[at] for at in order])
-        which = array("H", [which[at] for at in order])
-    keys = "".join(pcd).encode("ascii")
-    duplicate = next((a for a, b in itertools.pairwise(pcd) if a == b), None)
-    if duplicate is not None:
+    keys = np.frombuffer("".join(pcd).encode("ascii"), dtype=f"S{KEY_WIDTH}")
+    if np.any(keys[1:] < keys[:-1]):
+        order = np.argsort(keys, kind="stable")
+        keys = keys[order]
+        eastings = array("f", _floats(eastings)[order].tobytes())
+        northings = array("f", _floats(northings)[order].tobytes())
+        which = array("H", np.frombuffer(which, dtype=np.uint16)[order].tobytes())
+    duplicates = np.flatnonzero(keys[1:] == keys[:-1])
+    if duplicates.size:
+        duplicate = keys[duplicates[0]].decode("ascii")
         raise SourceError("postcode appears twice", source=source, record=duplicate, field="pcd")
     return _Table(
-        keys=keys,
+        keys=keys.tobytes(),
         eastings=eastings,
         northings=northings,
         which_authority=which,

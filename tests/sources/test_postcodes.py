@@ -140,6 +140,39 @@ def test_bad_postcode_and_bad_authority(tmp_path: Path) -> None:
     assert (raised.value.record, raised.value.field) == ("B1  1AA", "laua")
 
 
+def test_lower_case_postcode_and_unhashable_authority(tmp_path: Path) -> None:
+    payload = _real_b()
+    payload["data"]["pcd"][1] = "b1  1bb"
+    with pytest.raises(SourceError, match="7-character postcode") as raised:
+        read_table(_write(tmp_path / "postcodes_B.msgpack.br", payload))
+    assert (raised.value.record, raised.value.field) == (1, "pcd")
+    payload = _real_b()
+    payload["data"]["laua"][1] = ["E08000025"]
+    with pytest.raises(SourceError, match="GSS local authority code") as raised:
+        read_table(_write(tmp_path / "postcodes_B.msgpack.br", payload))
+    assert (raised.value.record, raised.value.field) == ("B1  1BB", "laua")
+
+
+def test_a_postcode_listed_twice(tmp_path: Path) -> None:
+    payload = _real_b()
+    for column in payload["columns"]:
+        payload["data"][column].append(payload["data"][column][0])
+    with pytest.raises(SourceError, match="appears twice") as raised:
+        read_table(_write(tmp_path / "postcodes_B.msgpack.br", payload))
+    assert (raised.value.record, raised.value.field) == ("B1  1AA", "pcd")
+
+
+def test_missing_authorities_and_locations_read_as_none(tmp_path: Path) -> None:
+    payload = _real_b()
+    payload["data"]["laua"][0] = math.nan
+    payload["data"]["laua"][1] = None
+    payload["data"]["oseast1m"][1] = payload["data"]["osnrth1m"][1] = math.nan
+    directory = PostcodeDirectory(tmp_path)
+    _write(tmp_path / "postcodes_B.msgpack.br", payload)
+    assert directory.lookup("B1 1AA") == PostcodeRecord("B1 1AA", Point(406649, 286530), None)
+    assert directory.lookup("B1 1BB") == PostcodeRecord("B1 1BB", None, None)
+
+
 def test_columns_of_different_lengths(tmp_path: Path) -> None:
     payload = _real_b()
     payload["data"]["laua"].pop()
