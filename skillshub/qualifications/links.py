@@ -54,7 +54,8 @@ def compute_links(
     def search(text: str, limit: int) -> matching.SearchOutcome:
         asked.append(text)
         try:
-            return index.search(text, limit=limit)
+            # choose_links stops below min_score of the best: no evidence is built for those.
+            return index.search(text, limit=limit, min_share=rules.min_score)
         except matching.QueryError:  # a subject of only stopwords: nothing to link
             return matching.SearchOutcome(text, [], [])
 

@@ -495,11 +495,14 @@ class StandardsIndex:
         level: int | None = None,
         route: str | None = None,
         include_not_current: bool = False,
+        min_share: float = 0.0,
     ) -> SearchOutcome:
         """The standards that best fit a plain-language need, best first, with evidence.
 
         `level` and `route` are hard filters (the employer chose them); levels mentioned in the
-        query only move standards up. Raises QueryError when the query has nothing to search.
+        query only move standards up. `min_share` leaves out matches scoring below that share of
+        the best one (a batch caller that would drop them need not pay for their evidence).
+        Raises QueryError when the query has nothing to search.
         """
         parsed = self.parse(query)
         notes = list(parsed.notes)
@@ -538,6 +541,9 @@ class StandardsIndex:
             return SearchOutcome(parsed.text, [], notes, no_good_match=True)
         candidates = np.flatnonzero(allowed & (fused > 0))
         order = candidates[np.lexsort((candidates, -fused[candidates]))][: max(limit, 0)]
+        if min_share > 0 and len(order):
+            # In float64, as the callers compare Match.score (a Python float).
+            order = order[fused[order].astype(np.float64) >= min_share * float(fused[order[0]])]
         stems = [term.term for term in parsed.terms]
         matches = [self._match(int(i), float(fused[i]), channels, stems) for i in order]
         if not matches:

@@ -188,6 +188,18 @@ def test_limit(index: StandardsIndex) -> None:
     assert index.search("engineer", limit=0).matches == []
 
 
+def test_min_share_leaves_out_only_the_matches_below_that_share_of_the_best(
+    index: StandardsIndex,
+) -> None:
+    query = "maintain and repair automated machinery"
+    every = index.search(query, limit=30).matches
+    kept = index.search(query, limit=30, min_share=0.6).matches
+    best = every[0].score
+    assert [m.reference for m in kept] == [m.reference for m in every if m.score >= 0.6 * best]
+    assert 0 < len(kept) < len(every)  # the share does leave some out on this need
+    assert kept[0].why == every[0].why
+
+
 def test_stored_vectors_must_fit(sample: list[Standard], embedder: Embedder) -> None:
     preset = get_preset("tiny")
     vectors = embed_catalogue(sample, embedder=embedder, preset=preset)
