@@ -14,6 +14,7 @@ from pathlib import Path
 from skillshub.catalogue import index_cache, store
 from skillshub.catalogue.models import StoredVectors
 from skillshub.core.models import DatasetLoad
+from skillshub.core.versioned_cache import VersionedCache
 from skillshub.domain.search import (
     CatalogueVectors,
     OccupationLinks,
@@ -47,9 +48,23 @@ class _Cached:
     index: StandardsIndex
 
 
+_OCCUPATIONS: VersionedCache[OccupationLinks | None] = VersionedCache(max_entries=1)
+
+
 def occupation_links() -> OccupationLinks | None:
     """The ESCO / SOC 2020 occupation bridges under the data folder (read at ingest and build),
-    or None when a custom data folder lacks them: matching then uses the standards alone."""
+    or None when a custom data folder lacks them: matching then uses the standards alone.
+    Read once per version of the file (an ingest asks three times: vectors, index, cache)."""
+    path = get_settings().data_dir / OCCUPATIONS_FILE
+    try:
+        stat = path.stat()
+        version: tuple[str, int, int] = (str(path), stat.st_mtime_ns, stat.st_size)
+    except OSError:
+        version = (str(path), 0, -1)
+    return _OCCUPATIONS.get(version, "links", _read_occupation_links)
+
+
+def _read_occupation_links() -> OccupationLinks | None:
     try:
         return read_occupation_links(get_settings().data_dir)
     except OccupationsNotAvailable as error:

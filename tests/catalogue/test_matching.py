@@ -177,3 +177,38 @@ def test_batch_work_waits_for_exactly_the_catalogue_loaded() -> None:
     fresh = served.get("b", wait=True)  # e.g. the qualifications ingest linking to standards
     assert fresh is not old and builds.built == ["a", "b"]
     assert served.get("b") is fresh
+
+
+def test_the_occupation_bridges_are_read_once_per_version_of_the_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from skillshub.settings import get_settings
+    from skillshub.sources.occupations import OCCUPATIONS_FILE
+
+    real = get_settings().data_dir / OCCUPATIONS_FILE
+    copy = tmp_path / OCCUPATIONS_FILE
+    copy.parent.mkdir(parents=True)
+    copy.write_bytes(real.read_bytes())
+    monkeypatch.setenv("SKILLSHUB_DATA_DIR", str(tmp_path))
+    get_settings.cache_clear()
+    reads: list[Path] = []
+    reader = matching.read_occupation_links
+
+    def counted(data_dir: Path) -> object:
+        reads.append(data_dir)
+        return reader(data_dir)
+
+    monkeypatch.setattr(matching, "read_occupation_links", counted)
+    try:
+        first = matching.occupation_links()
+        assert first is not None and matching.occupation_links() is first
+        assert len(reads) == 1
+        copy.write_bytes(gzip.compress(json.dumps([]).encode()))  # a new version of the file
+        assert matching.occupation_links() is not first
+        assert len(reads) == 2
+        copy.unlink()  # a data folder without the bridges: matching goes on without them
+        assert matching.occupation_links() is None
+        assert len(reads) == 3
+    finally:
+        monkeypatch.undo()
+        get_settings.cache_clear()
