@@ -34,9 +34,8 @@ def main() -> int:
         return 1
     shutil.copy2(PLOTLY, VENDOR / "plotly-basic.min.js")
     (VENDOR / "plotly.min.js").unlink(missing_ok=True)  # the full build earlier versions copied
-    axe = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-    if axe.exists():
-        shutil.copy2(axe, VENDOR / "axe.min.js")
+    # axe-core is a test tool (tests/browser reads it from node_modules), not served.
+    (VENDOR / "axe.min.js").unlink(missing_ok=True)
     print(f"assets built in {VENDOR.relative_to(ROOT)}")
     return 0
 

@@ -6,12 +6,14 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
+import brotli
 import pytest
 from django.contrib.staticfiles.storage import staticfiles_storage
 from django.core.management import call_command
 from django.test import override_settings
 
 from skillshub.commands.serve import collect_static, static_files_changed
+from skillshub.web.storage import BROTLI_QUALITY, HubCompressor
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -56,3 +58,16 @@ def test_pages_link_plain_names_until_collected_then_hashed_ones(home: Path) -> 
     assert url.startswith("/static/js/page.") and url != "/static/js/page.js"
     (home / "js" / "added.js").write_text("2")
     assert staticfiles_storage.url("js/added.js") == "/static/js/added.js"
+
+
+def test_brotli_copies_are_made_at_the_hub_quality(home: Path) -> None:
+    text = "".join(f"var v{i} = {i * i % 9973};\n" for i in range(3000)).encode()
+    # The two qualities give different bytes for this file, so the check below can fail.
+    assert brotli.compress(text, quality=11) != brotli.compress(text, quality=BROTLI_QUALITY)
+    (home / "js" / "data.js").write_bytes(text)
+    collect_static()
+    collected = Path(staticfiles_storage.location) / "js"
+    copy = next(p for p in collected.iterdir() if p.name.startswith("data.") and p.suffix == ".br")
+    assert copy.read_bytes() == HubCompressor.compress_brotli(text)
+    assert copy.read_bytes() == brotli.compress(text, quality=BROTLI_QUALITY)
+    assert brotli.decompress(copy.read_bytes()) == text
