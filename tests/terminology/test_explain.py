@@ -187,6 +187,8 @@ def best_of(runs: int, markup: str, glossary: object) -> tuple[float, str]:
     return min(timings), out
 
 
+# Timed untraced: coverage's tracer multiplies this pure-Python loop several times over.
+@pytest.mark.no_cover
 def test_a_50_kb_page_stays_fast() -> None:
     """The real glossary over 50 KB of GOV.UK markup as dense in terms as pages get (the
     glossary's own entries, as its page lays them out), best of five runs. About 2-3 ms on this
@@ -210,6 +212,8 @@ def test_a_50_kb_page_stays_fast() -> None:
     assert took < 0.025, f"{took * 1000:.2f} ms for {len(markup)} bytes"
 
 
+# Timed untraced: coverage's tracer multiplies this pure-Python loop several times over.
+@pytest.mark.no_cover
 def test_a_page_repeating_terms_without_end_stays_fast() -> None:
     """The worst case: a term every few words, nine distinct terms (the limit is never reached,
     so every word is looked at). ~6.5 ms for 50 KB on a loaded 2-core machine; this guards
