@@ -147,6 +147,7 @@ def run_cli(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]
     )
 
 
+@pytest.mark.sqlite  # the child processes use their own SQLite home
 def test_killed_ingest_leaves_previous_data_served(tmp_path: Path) -> None:
     """Kill `skillshub ingest` while it swaps in a changed catalogue: old or new, never a mix."""
     env = {**os.environ, "SKILLSHUB_HOME": str(tmp_path / "home"), "DATABASE_URL": ""}
