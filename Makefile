@@ -41,12 +41,14 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
+# --no-compile: pip byte-compiled every installed file (14 s of a 33 s install); Python compiles
+# what is imported, on first import, and caches it (pytest's collection does so beside mypy).
 install: $(BIN)/python node_modules/.installed
-	$(BIN)/pip install --quiet -c requirements.lock -e .
+	$(BIN)/pip install --quiet --no-compile -c requirements.lock -e .
 	$(BIN)/python scripts/build_assets.py
 
 install-dev: $(BIN)/python node_modules/.installed
-	$(BIN)/pip install --quiet -c requirements.lock -e '.[dev]'
+	$(BIN)/pip install --quiet --no-compile -c requirements.lock -e '.[dev]'
 	$(BIN)/python scripts/build_assets.py
 
 system-deps:
