@@ -55,18 +55,19 @@ def occupation_links() -> OccupationLinks | None:
     """The ESCO / SOC 2020 occupation bridges under the data folder (read at ingest and build),
     or None when a custom data folder lacks them: matching then uses the standards alone.
     Read once per version of the file (an ingest asks three times: vectors, index, cache)."""
-    path = get_settings().data_dir / OCCUPATIONS_FILE
+    data_dir = get_settings().data_dir
+    path = data_dir / OCCUPATIONS_FILE
     try:
         stat = path.stat()
         version: tuple[str, int, int] = (str(path), stat.st_mtime_ns, stat.st_size)
     except OSError:
         version = (str(path), 0, -1)
-    return _OCCUPATIONS.get(version, "links", _read_occupation_links)
+    return _OCCUPATIONS.get(version, "links", lambda: _read_occupation_links(data_dir))
 
 
-def _read_occupation_links() -> OccupationLinks | None:
+def _read_occupation_links(data_dir: Path) -> OccupationLinks | None:
     try:
-        return read_occupation_links(get_settings().data_dir)
+        return read_occupation_links(data_dir)
     except OccupationsNotAvailable as error:
         log.warning("searching without occupation bridges: %s", error)
         return None

@@ -117,13 +117,27 @@ def _is_postcode_key(value: object) -> bool:
     )
 
 
-def _all_postcode_keys(pcd: list[Any]) -> bool:
-    """`_is_postcode_key` for every item, checked a column at a time (2.7 million of them)."""
+def _postcode_keys(pcd: list[Any], *, source: str) -> str:
+    """The column as one string, checked a column at a time (2.7 million postcodes); when a
+    check fails, the postcodes are walked to name the first that does not pass."""
     try:
         joined = "".join(pcd)
     except TypeError:  # an item that is not a string
-        return False
-    return set(map(len, pcd)) <= {KEY_WIDTH} and joined.isascii() and all(map(str.isupper, pcd))
+        joined = None
+    if (
+        joined is not None
+        and set(map(len, pcd)) <= {KEY_WIDTH}
+        and joined.isascii()
+        and all(map(str.isupper, pcd))
+    ):
+        return joined
+    index, postcode = next((i, p) for i, p in enumerate(pcd) if not _is_postcode_key(p))
+    raise SourceError(
+        f"expected a 7-character postcode such as 'B1  1AA', found {postcode!r}",
+        source=source,
+        record=index,
+        field="pcd",
+    )
 
 
 def _floats(column: array[float]) -> np.ndarray:
@@ -233,15 +247,7 @@ def read_table(path: Path) -> _Table:
                 source=source,
                 field=column,
             )
-    if not _all_postcode_keys(pcd):
-        for index, postcode in enumerate(pcd):
-            if not _is_postcode_key(postcode):
-                raise SourceError(
-                    f"expected a 7-character postcode such as 'B1  1AA', found {postcode!r}",
-                    source=source,
-                    record=index,
-                    field="pcd",
-                )
+    joined = _postcode_keys(pcd, source=source)
     eastings = _coordinates(values["oseast1m"], pcd=pcd, source=source, field="oseast1m")
     northings = _coordinates(values["osnrth1m"], pcd=pcd, source=source, field="osnrth1m")
     half = np.flatnonzero(np.isnan(_floats(eastings)) != np.isnan(_floats(northings)))
@@ -252,7 +258,7 @@ def read_table(path: Path) -> _Table:
     authorities, which = _authorities(values["laua"], pcd=pcd, source=source)
 
     # The package writes each letter already sorted; sort only when a file is not.
-    keys = np.frombuffer("".join(pcd).encode("ascii"), dtype=f"S{KEY_WIDTH}")
+    keys = np.frombuffer(joined.encode("ascii"), dtype=f"S{KEY_WIDTH}")
     if np.any(keys[1:] < keys[:-1]):
         order = np.argsort(keys, kind="stable")
         keys = keys[order]

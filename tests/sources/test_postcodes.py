@@ -86,6 +86,13 @@ def _write(path: Path, payload: Any) -> Path:
     return path
 
 
+def _refused(tmp_path: Path, payload: Any, *, match: str | None = None) -> SourceError:
+    """What reading `payload` as the B table raises (it must raise SourceError)."""
+    with pytest.raises(SourceError, match=match) as raised:
+        read_table(_write(tmp_path / "postcodes_B.msgpack.br", payload))
+    return raised.value
+
+
 def _real_b() -> dict[str, Any]:
     payload = msgpack.unpackb(brotli.decompress((FIXTURES / "postcodes_B.msgpack.br").read_bytes()))
     assert isinstance(payload, dict)
@@ -96,70 +103,61 @@ def test_missing_column(tmp_path: Path) -> None:
     payload = _real_b()
     payload["columns"].remove("laua")
     del payload["data"]["laua"]
-    with pytest.raises(SourceError) as raised:
-        read_table(_write(tmp_path / "postcodes_B.msgpack.br", payload))
-    assert raised.value.field == "laua"
-    assert raised.value.source.endswith("postcodes_B.msgpack.br")
-    assert "column missing" in str(raised.value)
+    error = _refused(tmp_path, payload)
+    assert error.field == "laua"
+    assert error.source.endswith("postcodes_B.msgpack.br")
+    assert "column missing" in str(error)
 
 
 def test_non_numeric_coordinate_names_the_postcode_and_column(tmp_path: Path) -> None:
     payload = _real_b()
     payload["data"]["oseast1m"][1] = "406654E"
-    with pytest.raises(SourceError) as raised:
-        read_table(_write(tmp_path / "postcodes_B.msgpack.br", payload))
-    assert (raised.value.record, raised.value.field) == ("B1  1BB", "oseast1m")
-    assert "'406654E'" in str(raised.value)
+    error = _refused(tmp_path, payload)
+    assert (error.record, error.field) == ("B1  1BB", "oseast1m")
+    assert "'406654E'" in str(error)
 
 
 def test_coordinate_off_the_grid(tmp_path: Path) -> None:
     payload = _real_b()
     payload["data"]["osnrth1m"][0] = -5.0
-    with pytest.raises(SourceError, match="outside the British National Grid") as raised:
-        read_table(_write(tmp_path / "postcodes_B.msgpack.br", payload))
-    assert (raised.value.record, raised.value.field) == ("B1  1AA", "osnrth1m")
+    error = _refused(tmp_path, payload, match="outside the British National Grid")
+    assert (error.record, error.field) == ("B1  1AA", "osnrth1m")
 
 
 def test_half_a_coordinate(tmp_path: Path) -> None:
     payload = _real_b()
     payload["data"]["osnrth1m"][0] = math.nan
-    with pytest.raises(SourceError, match="easting or a northing but not both"):
-        read_table(_write(tmp_path / "postcodes_B.msgpack.br", payload))
+    _refused(tmp_path, payload, match="easting or a northing but not both")
 
 
 def test_bad_postcode_and_bad_authority(tmp_path: Path) -> None:
     payload = _real_b()
     payload["data"]["pcd"][0] = "B11AA"
-    with pytest.raises(SourceError, match="7-character postcode") as raised:
-        read_table(_write(tmp_path / "postcodes_B.msgpack.br", payload))
-    assert (raised.value.record, raised.value.field) == (0, "pcd")
+    error = _refused(tmp_path, payload, match="7-character postcode")
+    assert (error.record, error.field) == (0, "pcd")
     payload = _real_b()
     payload["data"]["laua"][0] = 25
-    with pytest.raises(SourceError) as raised:
-        read_table(_write(tmp_path / "postcodes_B.msgpack.br", payload))
-    assert (raised.value.record, raised.value.field) == ("B1  1AA", "laua")
+    error = _refused(tmp_path, payload)
+    assert (error.record, error.field) == ("B1  1AA", "laua")
 
 
 def test_lower_case_postcode_and_unhashable_authority(tmp_path: Path) -> None:
     payload = _real_b()
     payload["data"]["pcd"][1] = "b1  1bb"
-    with pytest.raises(SourceError, match="7-character postcode") as raised:
-        read_table(_write(tmp_path / "postcodes_B.msgpack.br", payload))
-    assert (raised.value.record, raised.value.field) == (1, "pcd")
+    error = _refused(tmp_path, payload, match="7-character postcode")
+    assert (error.record, error.field) == (1, "pcd")
     payload = _real_b()
     payload["data"]["laua"][1] = ["E08000025"]
-    with pytest.raises(SourceError, match="GSS local authority code") as raised:
-        read_table(_write(tmp_path / "postcodes_B.msgpack.br", payload))
-    assert (raised.value.record, raised.value.field) == ("B1  1BB", "laua")
+    error = _refused(tmp_path, payload, match="GSS local authority code")
+    assert (error.record, error.field) == ("B1  1BB", "laua")
 
 
 def test_a_postcode_listed_twice(tmp_path: Path) -> None:
     payload = _real_b()
     for column in payload["columns"]:
         payload["data"][column].append(payload["data"][column][0])
-    with pytest.raises(SourceError, match="appears twice") as raised:
-        read_table(_write(tmp_path / "postcodes_B.msgpack.br", payload))
-    assert (raised.value.record, raised.value.field) == ("B1  1AA", "pcd")
+    error = _refused(tmp_path, payload, match="appears twice")
+    assert (error.record, error.field) == ("B1  1AA", "pcd")
 
 
 def test_missing_authorities_and_locations_read_as_none(tmp_path: Path) -> None:
@@ -176,9 +174,8 @@ def test_missing_authorities_and_locations_read_as_none(tmp_path: Path) -> None:
 def test_columns_of_different_lengths(tmp_path: Path) -> None:
     payload = _real_b()
     payload["data"]["laua"].pop()
-    with pytest.raises(SourceError, match="different length") as raised:
-        read_table(_write(tmp_path / "postcodes_B.msgpack.br", payload))
-    assert raised.value.field == "laua"
+    error = _refused(tmp_path, payload, match="different length")
+    assert error.field == "laua"
 
 
 def test_not_brotli(tmp_path: Path) -> None:
