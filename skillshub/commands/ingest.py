@@ -166,11 +166,30 @@ def handle(args: argparse.Namespace) -> int:
                 replace_all=args.replace_all,
             )
     except SourceError as error:
-        err.print(f"[red]Nothing was changed.[/red] {error.describe()}")
-        return 1
+        return refused(error)
+    report(results)
+    return 0
+
+
+def load_embedded(names: list[str]) -> int:
+    """Load these datasets' embedded data and say what changed (`serve`'s first run): 0, or
+    1 when a file is refused and nothing changed."""
+    try:
+        results = ingest_embedded(names)
+    except SourceError as error:
+        return refused(error)
+    report(results)
+    return 0
+
+
+def refused(error: SourceError) -> int:
+    err.print(f"[red]Nothing was changed.[/red] {error.describe()}")
+    return 1
+
+
+def report(results: list[IngestResult]) -> None:
     for result in results:
         counts = ", ".join(f"{n:,} {what}" for what, n in result.row_counts.items())
         state = "loaded" if result.changed else "unchanged (same SHA-256), nothing to do"
         took = f" ({result.seconds:.1f} s)" if result.changed else ""
         err.print(f"[green]{result.dataset}[/green]: {state}. {counts}{took}")
-    return 0

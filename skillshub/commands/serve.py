@@ -6,7 +6,6 @@ import argparse
 import json
 import multiprocessing
 import os
-import subprocess
 import sys
 from pathlib import Path
 from typing import Any
@@ -54,6 +53,23 @@ def missing_datasets() -> list[str]:
         for name, module in available().items()
         if hasattr(module, "embedded_plan") and name not in loaded
     ]
+
+
+def load_in_child(names: list[str]) -> int:
+    """Load the named embedded datasets in one forked child, so the server does not keep the
+    memory the load needed, and no dataset pays for a new interpreter and Django start.
+    0 when all loaded, else 1 (the child said why)."""
+    from django.db import connections
+
+    from skillshub.commands import ingest
+
+    connections.close_all()  # never shared with a child process
+    child = multiprocessing.get_context("fork").Process(
+        target=lambda: sys.exit(ingest.load_embedded(names))
+    )
+    child.start()
+    child.join()
+    return 0 if child.exitcode == 0 else 1
 
 
 def static_files_changed() -> bool:
@@ -125,9 +141,10 @@ def handle(args: argparse.Namespace) -> int:
     missing = missing_datasets()
     if missing:
         err.print(f"First run: loading the embedded data ({', '.join(missing)}).")
-        # A separate process, so the server does not keep the memory the load needed.
-        for name in missing:
-            subprocess.run([sys.executable, "-m", "skillshub", "ingest", name], check=True)
+        status = load_in_child(missing)
+        if status:
+            err.print("[red]The first run stopped: the embedded data did not load (above).[/red]")
+            return status
     collect_static()
     build_missing_index()
 

@@ -158,3 +158,33 @@ def test_workers_default_to_the_core_count(monkeypatch: pytest.MonkeyPatch) -> N
     monkeypatch.setattr(serve.os, "cpu_count", lambda: None)
     assert serve.default_workers() == 1
     assert parser.parse_args(["serve", "--workers", "3"]).workers == 3
+
+
+@pytest.mark.parametrize(("said", "status"), [(0, 0), (1, 1)])
+def test_the_first_run_load_reports_the_child_status(
+    monkeypatch: pytest.MonkeyPatch, said: int, status: int
+) -> None:
+    from skillshub.commands import ingest, serve
+
+    asked: list[list[str]] = []
+
+    def load_embedded(names: list[str]) -> int:
+        asked.append(names)  # in the child: the parent's list stays empty
+        return said
+
+    monkeypatch.setattr(ingest, "load_embedded", load_embedded)
+    assert serve.load_in_child(["geography", "ons"]) == status
+    assert asked == []
+
+
+def test_a_first_run_that_cannot_load_does_not_serve(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from skillshub.cli import build_parser
+    from skillshub.commands import serve
+
+    monkeypatch.setattr(serve, "missing_datasets", lambda: ["standards"])
+    monkeypatch.setattr(serve, "load_in_child", lambda names: 1)
+    monkeypatch.setattr(serve, "collect_static", lambda: pytest.fail("went on after a failure"))
+    assert serve.handle(build_parser().parse_args(["serve"])) == 1
+    assert "did not load" in capsys.readouterr().err
