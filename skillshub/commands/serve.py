@@ -7,6 +7,7 @@ import json
 import multiprocessing
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -55,21 +56,25 @@ def missing_datasets() -> list[str]:
     ]
 
 
+def in_child(work: Callable[[], object]) -> int:
+    """Run `work` in a forked child, so the server does not keep the memory it needed (which
+    every worker would inherit); the child's exit code. Call with no database connection open:
+    connections are never shared with a child process."""
+    child = multiprocessing.get_context("fork").Process(target=work)
+    child.start()
+    child.join()
+    return child.exitcode or 0
+
+
 def load_in_child(names: list[str]) -> int:
-    """Load the named embedded datasets in one forked child, so the server does not keep the
-    memory the load needed, and no dataset pays for a new interpreter and Django start.
-    0 when all loaded, else 1 (the child said why)."""
+    """Load the named embedded datasets in one forked child: no dataset pays for a new
+    interpreter and Django start. 0 when all loaded, else 1 (the child said why)."""
     from django.db import connections
 
     from skillshub.commands import ingest
 
-    connections.close_all()  # never shared with a child process
-    child = multiprocessing.get_context("fork").Process(
-        target=lambda: sys.exit(ingest.load_embedded(names))
-    )
-    child.start()
-    child.join()
-    return 0 if child.exitcode == 0 else 1
+    connections.close_all()
+    return 0 if in_child(lambda: sys.exit(ingest.load_embedded(names))) == 0 else 1
 
 
 def static_files_changed() -> bool:
@@ -101,22 +106,17 @@ def collect_static() -> None:
 
 def build_missing_index() -> None:
     """Write the search index cache when the loaded catalogue has none (an engine upgrade, a
-    cleared cache), in a child process, so the server does not keep the memory the build
-    needed (a few hundred MB, which every worker would inherit)."""
+    cleared cache), in a child process (the build needs a few hundred MB)."""
     from django.db import connections
 
     from skillshub.catalogue import matching
 
     missing = matching.missing_index_cache()
-    connections.close_all()  # never shared with a child process
+    connections.close_all()
     if missing is None:
         return
     err.print("Preparing the search index for this catalogue (about 10 s, once).")
-    child = multiprocessing.get_context("fork").Process(
-        target=matching.prepare_index, args=(missing,)
-    )
-    child.start()
-    child.join()
+    in_child(lambda: matching.prepare_index(missing))
 
 
 def warm_indexes() -> None:
